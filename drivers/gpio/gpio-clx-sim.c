@@ -1,0 +1,549 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Simulated memory-mapped GPIO controller, a client of the gpioclx core.
+ *
+ * Each bank is a register file like the ones found on SoC GPIO blocks:
+ * input level, output, direction, interrupt enable, mask, edge/level select,
+ * polarity, both-edge select and a latched status register cleared by
+ * writing ones. A small hardware model keeps the status register honest:
+ * edges latch whether or not the pin is masked, level status follows the
+ * pin, and the controller's own interrupt output (its line to the parent
+ * interrupt controller) is high while any bank has status that is enabled
+ * and not masked. The inputs are driven from debugfs, root only:
+ *
+ *   /sys/kernel/debug/gpio-clx-sim/<device>/pin<N>   "0" or "1"
+ *   /sys/kernel/debug/gpio-clx-sim/<device>/regs     register dump
+ *
+ * The driver never calls gpiolib or genirq itself except to drive its
+ * parent line; everything else goes through the core's client API.
+ */
+
+#include <linux/bitmap.h>
+#include <linux/debugfs.h>
+#include <linux/interrupt.h>
+#include <linux/mod_devicetable.h>
+#include <linux/module.h>
+#include <linux/platform_device.h>
+#include <linux/property.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+
+#include "gpio-clx.h"
+#include "gpio-clx-sim.h"
+
+#define CLX_SIM_MAX_BANKS	32
+
+
+struct clx_sim_pin_file {
+	struct clx_sim *sim;
+	unsigned int offset;
+};
+
+struct clx_sim {
+	struct device *dev;
+	struct gpio_clx *clx;
+	int parent_irq;
+	raw_spinlock_t out_lock;	/* nests inside a bank lock */
+	unsigned int ngpio;
+	unsigned int pins_per_bank;
+	unsigned long irq_banks;	/* banks whose output is asserted */
+	struct dentry *debugfs;
+	struct clx_sim_pin_file *pin_files;
+	struct gpio_clx_sim_regs regs[];
+};
+
+static struct dentry *clx_sim_debugfs_root;
+static struct platform_driver clx_sim_driver;
+
+static struct clx_sim *clx_sim_of(struct gpio_clx *clx)
+{
+	return gpio_clx_priv(clx);
+}
+
+/* ---- hardware model ------------------------------------------------- */
+
+static u64 clx_sim_level(const struct gpio_clx_sim_regs *r)
+{
+	return (r->dir & r->out) | (~r->dir & r->in);
+}
+
+/*
+ * Recompute level status and the bank's contribution to the interrupt
+ * output after any register or pin change. Called with the bank lock held.
+ */
+static void clx_sim_update(struct clx_sim *sim, unsigned int bank)
+{
+	struct gpio_clx_sim_regs *r = &sim->regs[bank];
+	u64 level = clx_sim_level(r);
+	u64 match = (level & r->pol) | (~level & ~r->pol);
+	bool was_any;
+
+	r->status = (r->status & r->edge) | (match & ~r->edge);
+
+	guard(raw_spinlock)(&sim->out_lock);
+	was_any = sim->irq_banks;
+	__assign_bit(bank, &sim->irq_banks, r->status & r->en & ~r->mask);
+	if (!was_any != !sim->irq_banks && sim->parent_irq > 0)
+		irq_set_irqchip_state(sim->parent_irq, IRQCHIP_STATE_PENDING,
+				      sim->irq_banks);
+}
+
+/* Latch edges for a level change from @old to the bank's current level. */
+static void clx_sim_latch(struct gpio_clx_sim_regs *r, u64 old)
+{
+	u64 level = clx_sim_level(r);
+	u64 rose = ~old & level, fell = old & ~level;
+	u64 hit = (rose & r->pol) | (fell & ~r->pol) | ((rose | fell) & r->both);
+
+	r->status |= hit & r->edge;
+}
+
+static void clx_sim_drive(struct clx_sim *sim, unsigned int offset, bool high)
+{
+	unsigned int bank = offset / sim->pins_per_bank;
+	struct gpio_clx_sim_regs *r = &sim->regs[bank];
+	u64 bit = BIT_ULL(offset % sim->pins_per_bank);
+	unsigned long flags;
+	u64 old;
+
+	flags = gpio_clx_lock_bank(sim->clx, bank);
+	old = clx_sim_level(r);
+	r->in = high ? r->in | bit : r->in & ~bit;
+	clx_sim_latch(r, old);
+	clx_sim_update(sim, bank);
+	gpio_clx_unlock_bank(sim->clx, bank, flags);
+}
+
+/* ---- test hooks ------------------------------------------------------ */
+
+static struct clx_sim *clx_sim_from_dev(struct device *dev)
+{
+	if (!dev || dev->driver != &clx_sim_driver.driver)
+		return NULL;
+	return dev_get_drvdata(dev);
+}
+
+/**
+ * gpio_clx_sim_controller() - the core controller behind a simulated device
+ * @dev: a device bound to the gpio-clx-sim driver
+ *
+ * Return: the controller, or NULL if @dev is not a bound simulator.
+ */
+struct gpio_clx *gpio_clx_sim_controller(struct device *dev)
+{
+	struct clx_sim *sim = clx_sim_from_dev(dev);
+
+	return sim ? sim->clx : NULL;
+}
+EXPORT_SYMBOL_GPL(gpio_clx_sim_controller);
+
+/**
+ * gpio_clx_sim_set_input() - drive the level seen on an input pin
+ * @dev: a device bound to the gpio-clx-sim driver
+ * @offset: pin number within the chip
+ * @high: the new level
+ *
+ * Safe in any context, hard-IRQ included. The hardware model latches the
+ * edge, if any, and raises the parent interrupt as the registers say.
+ *
+ * Return: 0, or -EINVAL for a bad device or pin.
+ */
+int gpio_clx_sim_set_input(struct device *dev, unsigned int offset, bool high)
+{
+	struct clx_sim *sim = clx_sim_from_dev(dev);
+
+	if (!sim || offset >= sim->ngpio)
+		return -EINVAL;
+	clx_sim_drive(sim, offset, high);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(gpio_clx_sim_set_input);
+
+/**
+ * gpio_clx_sim_read_regs() - snapshot one bank's register file
+ * @dev: a device bound to the gpio-clx-sim driver
+ * @bank: bank number
+ * @regs: filled with the registers, read under the bank's interrupt lock
+ *
+ * Return: 0, or -EINVAL for a bad device or bank.
+ */
+int gpio_clx_sim_read_regs(struct device *dev, unsigned int bank,
+			   struct gpio_clx_sim_regs *regs)
+{
+	struct clx_sim *sim = clx_sim_from_dev(dev);
+	unsigned long flags;
+
+	if (!sim || bank >= gpio_clx_nbanks(sim->clx))
+		return -EINVAL;
+	flags = gpio_clx_lock_bank(sim->clx, bank);
+	*regs = sim->regs[bank];
+	gpio_clx_unlock_bank(sim->clx, bank, flags);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(gpio_clx_sim_read_regs);
+
+/* ---- client callbacks ----------------------------------------------- */
+
+static int clx_sim_read_pins(struct gpio_clx *clx, unsigned int bank,
+			     u64 *levels)
+{
+	*levels = clx_sim_level(&clx_sim_of(clx)->regs[bank]);
+	return 0;
+}
+
+static int clx_sim_write_pins(struct gpio_clx *clx, unsigned int bank,
+			      u64 set, u64 clear)
+{
+	struct clx_sim *sim = clx_sim_of(clx);
+	struct gpio_clx_sim_regs *r = &sim->regs[bank];
+	u64 old = clx_sim_level(r);
+
+	r->out = (r->out | set) & ~clear;
+	clx_sim_latch(r, old);
+	clx_sim_update(sim, bank);
+	return 0;
+}
+
+static int clx_sim_set_direction(struct gpio_clx *clx, unsigned int bank,
+				 unsigned int pin, bool output, int value)
+{
+	struct clx_sim *sim = clx_sim_of(clx);
+	struct gpio_clx_sim_regs *r = &sim->regs[bank];
+	u64 old = clx_sim_level(r), bit = BIT_ULL(pin);
+
+	if (output) {
+		r->out = value ? r->out | bit : r->out & ~bit;
+		r->dir |= bit;
+	} else {
+		r->dir &= ~bit;
+	}
+	clx_sim_latch(r, old);
+	clx_sim_update(sim, bank);
+	return 0;
+}
+
+static int clx_sim_get_direction(struct gpio_clx *clx, unsigned int bank,
+				 unsigned int pin)
+{
+	return clx_sim_of(clx)->regs[bank].dir & BIT_ULL(pin) ? 0 : 1;
+}
+
+static void clx_sim_program(struct gpio_clx_sim_regs *r, u64 bit,
+			    const struct gpio_clx_irq_config *cfg)
+{
+	bool edge = cfg->mode == GPIO_CLX_MODE_EDGE;
+
+	r->edge = edge ? r->edge | bit : r->edge & ~bit;
+	r->pol = cfg->polarity == GPIO_CLX_ACTIVE_HIGH ? r->pol | bit :
+							 r->pol & ~bit;
+	r->both = cfg->polarity == GPIO_CLX_ACTIVE_BOTH ? r->both | bit :
+							  r->both & ~bit;
+	/* Status latched under the old configuration is stale (rules 5, 21). */
+	r->status &= ~bit;
+}
+
+static int clx_sim_enable_interrupt(struct gpio_clx *clx, unsigned int bank,
+				    unsigned int pin,
+				    const struct gpio_clx_irq_config *cfg)
+{
+	struct clx_sim *sim = clx_sim_of(clx);
+	struct gpio_clx_sim_regs *r = &sim->regs[bank];
+	u64 bit = BIT_ULL(pin);
+	unsigned long flags;
+
+	flags = gpio_clx_lock_bank(clx, bank);
+	clx_sim_program(r, bit, cfg);
+	r->mask &= ~bit;
+	r->en |= bit;
+	clx_sim_update(sim, bank);
+	gpio_clx_unlock_bank(clx, bank, flags);
+	return 0;
+}
+
+static int clx_sim_disable_interrupt(struct gpio_clx *clx, unsigned int bank,
+				     unsigned int pin)
+{
+	struct clx_sim *sim = clx_sim_of(clx);
+	struct gpio_clx_sim_regs *r = &sim->regs[bank];
+	u64 bit = BIT_ULL(pin);
+	unsigned long flags;
+
+	flags = gpio_clx_lock_bank(clx, bank);
+	r->en &= ~bit;
+	r->edge &= ~bit;
+	r->pol &= ~bit;
+	r->both &= ~bit;
+	clx_sim_update(sim, bank);
+	gpio_clx_unlock_bank(clx, bank, flags);
+	return 0;
+}
+
+static int clx_sim_mask_interrupts(struct gpio_clx *clx, unsigned int bank,
+				   u64 mask, u64 *failed)
+{
+	struct clx_sim *sim = clx_sim_of(clx);
+
+	sim->regs[bank].mask |= mask;
+	clx_sim_update(sim, bank);
+	*failed = 0;
+	return 0;
+}
+
+static int clx_sim_unmask_interrupt(struct gpio_clx *clx, unsigned int bank,
+				    unsigned int pin,
+				    const struct gpio_clx_irq_config *cfg)
+{
+	struct clx_sim *sim = clx_sim_of(clx);
+
+	sim->regs[bank].mask &= ~BIT_ULL(pin);
+	clx_sim_update(sim, bank);
+	return 0;
+}
+
+static int clx_sim_query_active(struct gpio_clx *clx, unsigned int bank,
+				u64 *active)
+{
+	struct gpio_clx_sim_regs *r = &clx_sim_of(clx)->regs[bank];
+
+	*active = r->status & r->en;
+	return 0;
+}
+
+static int clx_sim_clear_active(struct gpio_clx *clx, unsigned int bank,
+				u64 mask)
+{
+	struct clx_sim *sim = clx_sim_of(clx);
+
+	/* Write-1-to-clear; only latched bits stay cleared. */
+	sim->regs[bank].status &= ~mask;
+	clx_sim_update(sim, bank);
+	return 0;
+}
+
+static int clx_sim_query_enabled(struct gpio_clx *clx, unsigned int bank,
+				 u64 *enabled)
+{
+	*enabled = clx_sim_of(clx)->regs[bank].en;
+	return 0;
+}
+
+static int clx_sim_reconfigure(struct gpio_clx *clx, unsigned int bank,
+			       unsigned int pin,
+			       const struct gpio_clx_irq_config *cfg)
+{
+	struct clx_sim *sim = clx_sim_of(clx);
+
+	clx_sim_program(&sim->regs[bank], BIT_ULL(pin), cfg);
+	clx_sim_update(sim, bank);
+	return 0;
+}
+
+static const struct gpio_clx_ops clx_sim_ops = {
+	.read_pins = clx_sim_read_pins,
+	.write_pins = clx_sim_write_pins,
+	.set_direction = clx_sim_set_direction,
+	.get_direction = clx_sim_get_direction,
+	.enable_interrupt = clx_sim_enable_interrupt,
+	.disable_interrupt = clx_sim_disable_interrupt,
+	.mask_interrupts = clx_sim_mask_interrupts,
+	.unmask_interrupt = clx_sim_unmask_interrupt,
+	.query_active = clx_sim_query_active,
+	.clear_active = clx_sim_clear_active,
+	.query_enabled = clx_sim_query_enabled,
+	.reconfigure = clx_sim_reconfigure,
+};
+
+/* ---- debugfs -------------------------------------------------------- */
+
+static ssize_t clx_sim_pin_write(struct file *file, const char __user *ubuf,
+				 size_t len, loff_t *ppos)
+{
+	struct clx_sim_pin_file *pf = file->private_data;
+	unsigned int val;
+	int ret;
+
+	ret = kstrtouint_from_user(ubuf, len, 10, &val);
+	if (ret)
+		return ret;
+	if (val > 1)
+		return -EINVAL;
+	clx_sim_drive(pf->sim, pf->offset, val);
+	return len;
+}
+
+static ssize_t clx_sim_pin_read(struct file *file, char __user *ubuf,
+				size_t len, loff_t *ppos)
+{
+	struct clx_sim_pin_file *pf = file->private_data;
+	struct clx_sim *sim = pf->sim;
+	unsigned int bank = pf->offset / sim->pins_per_bank;
+	u64 bit = BIT_ULL(pf->offset % sim->pins_per_bank);
+	unsigned long flags;
+	char buf[2];
+
+	flags = gpio_clx_lock_bank(sim->clx, bank);
+	buf[0] = sim->regs[bank].in & bit ? '1' : '0';
+	gpio_clx_unlock_bank(sim->clx, bank, flags);
+	buf[1] = '\n';
+	return simple_read_from_buffer(ubuf, len, ppos, buf, sizeof(buf));
+}
+
+static const struct file_operations clx_sim_pin_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.read = clx_sim_pin_read,
+	.write = clx_sim_pin_write,
+	.llseek = default_llseek,
+};
+
+static int clx_sim_regs_show(struct seq_file *s, void *unused)
+{
+	struct clx_sim *sim = s->private;
+	struct gpio_clx_sim_regs r;
+	unsigned int bank;
+	unsigned long flags;
+
+	for (bank = 0; bank * sim->pins_per_bank < sim->ngpio; bank++) {
+		flags = gpio_clx_lock_bank(sim->clx, bank);
+		r = sim->regs[bank];
+		gpio_clx_unlock_bank(sim->clx, bank, flags);
+		seq_printf(s, "bank %u: in %#llx out %#llx dir %#llx en %#llx mask %#llx edge %#llx pol %#llx both %#llx status %#llx\n",
+			   bank, r.in, r.out, r.dir, r.en, r.mask, r.edge,
+			   r.pol, r.both, r.status);
+	}
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(clx_sim_regs);
+
+static void clx_sim_debugfs_remove(void *data)
+{
+	struct clx_sim *sim = data;
+
+	debugfs_remove_recursive(sim->debugfs);
+}
+
+static int clx_sim_debugfs_init(struct clx_sim *sim)
+{
+	char name[16];
+	unsigned int i;
+
+	sim->pin_files = devm_kcalloc(sim->dev, sim->ngpio,
+				      sizeof(*sim->pin_files), GFP_KERNEL);
+	if (!sim->pin_files)
+		return -ENOMEM;
+
+	sim->debugfs = debugfs_create_dir(dev_name(sim->dev),
+					  clx_sim_debugfs_root);
+	for (i = 0; i < sim->ngpio; i++) {
+		sim->pin_files[i].sim = sim;
+		sim->pin_files[i].offset = i;
+		snprintf(name, sizeof(name), "pin%u", i);
+		debugfs_create_file(name, 0600, sim->debugfs,
+				    &sim->pin_files[i], &clx_sim_pin_fops);
+	}
+	debugfs_create_file("regs", 0400, sim->debugfs, sim,
+			    &clx_sim_regs_fops);
+	return devm_add_action_or_reset(sim->dev, clx_sim_debugfs_remove, sim);
+}
+
+/* ---- probe ------------------------------------------------------------ */
+
+static int clx_sim_read_geometry(struct device *dev, u32 *ngpio, u32 *ppb)
+{
+	int ret;
+
+	ret = device_property_read_u32(dev, "ngpios", ngpio);
+	if (ret)
+		return dev_err_probe(dev, ret, "missing or bad ngpios\n");
+	ret = device_property_read_u32(dev, "linux,pins-per-bank", ppb);
+	if (ret)
+		return dev_err_probe(dev, ret,
+				     "missing or bad linux,pins-per-bank\n");
+	if (!*ppb || *ppb > GPIO_CLX_MAX_PINS_PER_BANK)
+		return dev_err_probe(dev, -EINVAL,
+				     "linux,pins-per-bank must be 1..%d, not %u\n",
+				     GPIO_CLX_MAX_PINS_PER_BANK, *ppb);
+	if (!*ngpio || DIV_ROUND_UP(*ngpio, *ppb) > CLX_SIM_MAX_BANKS)
+		return dev_err_probe(dev, -EINVAL,
+				     "ngpios must be 1..%u with %u pins per bank, not %u\n",
+				     CLX_SIM_MAX_BANKS * *ppb, *ppb, *ngpio);
+	return 0;
+}
+
+static int clx_sim_probe(struct platform_device *pdev)
+{
+	struct gpio_clx_info info = { .flags = GPIO_CLX_MEMORY_MAPPED |
+					       GPIO_CLX_HW_BOTH_EDGES };
+	struct device *dev = &pdev->dev;
+	struct clx_sim *sim;
+	u32 ngpio, ppb;
+	int irq, ret;
+
+	ret = clx_sim_read_geometry(dev, &ngpio, &ppb);
+	if (ret)
+		return ret;
+
+	/* The _optional variant prints nothing: one error line per failure. */
+	irq = platform_get_irq_optional(pdev, 0);
+	if (irq < 0)
+		return dev_err_probe(dev, irq == -ENXIO ? -EINVAL : irq,
+				     "no usable parent interrupt\n");
+
+	sim = devm_kzalloc(dev, struct_size(sim, regs,
+					    DIV_ROUND_UP(ngpio, ppb)),
+			   GFP_KERNEL);
+	if (!sim)
+		return -ENOMEM;
+	sim->dev = dev;
+	raw_spin_lock_init(&sim->out_lock);
+	sim->ngpio = ngpio;
+	sim->pins_per_bank = ppb;
+
+	info.ngpio = ngpio;
+	info.pins_per_bank = ppb;
+	sim->clx = devm_gpio_clx_register(dev, &info, &clx_sim_ops, sim, irq);
+	if (IS_ERR(sim->clx))
+		return PTR_ERR(sim->clx);
+	/* Only now may the model drive the parent line. */
+	sim->parent_irq = irq;
+	platform_set_drvdata(pdev, sim);
+
+	return clx_sim_debugfs_init(sim);
+}
+
+static const struct of_device_id clx_sim_of_match[] = {
+	{ .compatible = "linux,gpio-clx-sim" },
+	{ }
+};
+MODULE_DEVICE_TABLE(of, clx_sim_of_match);
+
+static struct platform_driver clx_sim_driver = {
+	.probe = clx_sim_probe,
+	.driver = {
+		.name = "gpio-clx-sim",
+		.of_match_table = clx_sim_of_match,
+	},
+};
+
+static int __init clx_sim_init(void)
+{
+	int ret;
+
+	clx_sim_debugfs_root = debugfs_create_dir("gpio-clx-sim", NULL);
+	ret = platform_driver_register(&clx_sim_driver);
+	if (ret)
+		debugfs_remove_recursive(clx_sim_debugfs_root);
+	return ret;
+}
+module_init(clx_sim_init);
+
+static void __exit clx_sim_exit(void)
+{
+	platform_driver_unregister(&clx_sim_driver);
+	debugfs_remove_recursive(clx_sim_debugfs_root);
+}
+module_exit(clx_sim_exit);
+
+MODULE_DESCRIPTION("Simulated memory-mapped GPIO controller for gpioclx");
+MODULE_LICENSE("GPL");

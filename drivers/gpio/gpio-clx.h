@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * gpioclx client API: a GPIO controller driver describes its hardware and
+ * fills a packet of bank-oriented callbacks, the way a GpioClx client driver
+ * does on Windows; the core turns it into a gpio_chip, an immutable irq_chip
+ * and an irq_domain, and runs the primary interrupt service routine.
+ */
+#ifndef _GPIO_CLX_H
+#define _GPIO_CLX_H
+
+#include <linux/bits.h>
+#include <linux/types.h>
+
+struct device;
+struct gpio_chip;
+struct gpio_clx;
+
+/** Largest number of pins in one bank (one bit each in a u64 mask). */
+#define GPIO_CLX_MAX_PINS_PER_BANK	64
+
+/**
+ * enum gpio_clx_flags - controller capabilities
+ * @GPIO_CLX_MEMORY_MAPPED: registers can be accessed in hard-IRQ context; the
+ *	core then uses raw spinlocks and a chained primary handler. Without it
+ *	the controller is passive-level (registers behind a slow bus).
+ * @GPIO_CLX_HW_BOTH_EDGES: the hardware can interrupt on both edges itself.
+ * @GPIO_CLX_HW_DEBOUNCE: the hardware can debounce interrupt inputs.
+ * @GPIO_CLX_STATUS_CLEARS_ON_READ: reading the active status clears it, so
+ *	the client has no clear_active callback.
+ */
+enum gpio_clx_flags {
+	GPIO_CLX_MEMORY_MAPPED		= BIT(0),
+	GPIO_CLX_HW_BOTH_EDGES		= BIT(1),
+	GPIO_CLX_HW_DEBOUNCE		= BIT(2),
+	GPIO_CLX_STATUS_CLEARS_ON_READ	= BIT(3),
+};
+
+/**
+ * enum gpio_clx_mode - how a pin interrupts
+ * @GPIO_CLX_MODE_LEVEL: level-sensitive: status follows the input.
+ * @GPIO_CLX_MODE_EDGE: latched: an edge sets a status bit until cleared.
+ */
+enum gpio_clx_mode {
+	GPIO_CLX_MODE_LEVEL,
+	GPIO_CLX_MODE_EDGE,
+};
+
+/**
+ * enum gpio_clx_polarity - which level or edge interrupts
+ * @GPIO_CLX_ACTIVE_HIGH: level high, or rising edge.
+ * @GPIO_CLX_ACTIVE_LOW: level low, or falling edge.
+ * @GPIO_CLX_ACTIVE_BOTH: both edges (edge mode with GPIO_CLX_HW_BOTH_EDGES only).
+ */
+enum gpio_clx_polarity {
+	GPIO_CLX_ACTIVE_HIGH,
+	GPIO_CLX_ACTIVE_LOW,
+	GPIO_CLX_ACTIVE_BOTH,
+};
+
+/**
+ * struct gpio_clx_irq_config - interrupt configuration of one pin
+ * @mode: level or edge.
+ * @polarity: high/rising, low/falling or both edges.
+ * @debounce_us: hardware debounce period in microseconds, 0 for none.
+ */
+struct gpio_clx_irq_config {
+	enum gpio_clx_mode mode;
+	enum gpio_clx_polarity polarity;
+	u32 debounce_us;
+};
+
+/**
+ * struct gpio_clx_info - what the controller is
+ * @ngpio: total number of pins.
+ * @pins_per_bank: pins in each bank, 1..GPIO_CLX_MAX_PINS_PER_BANK; every bank
+ *	but the last is full.
+ * @flags: a combination of &enum gpio_clx_flags.
+ * @names: optional array of @ngpio line names.
+ */
+struct gpio_clx_info {
+	unsigned int ngpio;
+	unsigned int pins_per_bank;
+	unsigned long flags;
+	const char *const *names;
+};
+
+/**
+ * struct gpio_clx_ops - the controller callback packet
+ *
+ * Pin numbers are relative to their bank, masks have one bit per pin of the
+ * bank. Callbacks marked "ISR path" run with the bank's interrupt lock held
+ * (see gpio_clx_lock_bank()) and must not take it; the others run without it
+ * and take it themselves around register accesses the ISR path also makes.
+ * For a memory-mapped controller every callback may run in atomic context.
+ *
+ * @read_pins: read the input levels of a bank into @levels. Required.
+ * @write_pins: drive the pins in @set high and those in @clear low. Optional
+ *	(an input-only controller).
+ * @set_direction: make @pin an input, or an output driving @value. Optional.
+ * @get_direction: return 1 for input, 0 for output, or a negative errno.
+ *	Optional.
+ * @enable_interrupt: program mode, polarity and debounce of @pin, clear its
+ *	stale status, then set its enable bit. The pin must end up unmasked.
+ * @disable_interrupt: clear @pin's enable bit; its configuration is lost.
+ * @mask_interrupts: ISR path. Mask the pins in @mask; report in @failed the
+ *	ones that could not be masked (a memory-mapped controller sets 0).
+ * @unmask_interrupt: ISR path. Unmask @pin, whose configuration is @cfg.
+ * @query_active: ISR path. Read the bank's active (pending) status.
+ * @clear_active: ISR path. Clear the latched status of the edge pins in
+ *	@mask. Required unless %GPIO_CLX_STATUS_CLEARS_ON_READ.
+ * @query_enabled: ISR path. Read the bank's enable bits from the hardware.
+ *	Optional.
+ * @reconfigure: ISR path. Change mode/polarity of an enabled @pin and clear
+ *	status left over from the old configuration.
+ *
+ * The five interrupt callbacks enable, disable, mask, unmask and
+ * query_active come as a set: a client provides all of them (plus
+ * clear_active) or none and has no interrupts.
+ */
+struct gpio_clx_ops {
+	int (*read_pins)(struct gpio_clx *clx, unsigned int bank, u64 *levels);
+	int (*write_pins)(struct gpio_clx *clx, unsigned int bank, u64 set,
+			  u64 clear);
+	int (*set_direction)(struct gpio_clx *clx, unsigned int bank,
+			     unsigned int pin, bool output, int value);
+	int (*get_direction)(struct gpio_clx *clx, unsigned int bank,
+			     unsigned int pin);
+
+	int (*enable_interrupt)(struct gpio_clx *clx, unsigned int bank,
+				unsigned int pin,
+				const struct gpio_clx_irq_config *cfg);
+	int (*disable_interrupt)(struct gpio_clx *clx, unsigned int bank,
+				 unsigned int pin);
+	int (*mask_interrupts)(struct gpio_clx *clx, unsigned int bank, u64 mask,
+			       u64 *failed);
+	int (*unmask_interrupt)(struct gpio_clx *clx, unsigned int bank,
+				unsigned int pin,
+				const struct gpio_clx_irq_config *cfg);
+	int (*query_active)(struct gpio_clx *clx, unsigned int bank, u64 *active);
+	int (*clear_active)(struct gpio_clx *clx, unsigned int bank, u64 mask);
+	int (*query_enabled)(struct gpio_clx *clx, unsigned int bank,
+			     u64 *enabled);
+	int (*reconfigure)(struct gpio_clx *clx, unsigned int bank,
+			   unsigned int pin,
+			   const struct gpio_clx_irq_config *cfg);
+};
+
+/**
+ * struct gpio_clx_stats - interrupt counters of one pin
+ * @primary: times the primary ISR found the pin active.
+ * @dispatched: times its handler (the secondary interrupt) was run.
+ * @spurious: active without a mapping or without being enabled.
+ */
+struct gpio_clx_stats {
+	u64 primary;
+	u64 dispatched;
+	u64 spurious;
+};
+
+struct gpio_clx *devm_gpio_clx_register(struct device *dev,
+					const struct gpio_clx_info *info,
+					const struct gpio_clx_ops *ops,
+					void *priv, int parent_irq);
+void *gpio_clx_priv(struct gpio_clx *clx);
+struct gpio_chip *gpio_clx_gpio_chip(struct gpio_clx *clx);
+unsigned int gpio_clx_nbanks(struct gpio_clx *clx);
+unsigned long gpio_clx_lock_bank(struct gpio_clx *clx, unsigned int bank);
+void gpio_clx_unlock_bank(struct gpio_clx *clx, unsigned int bank,
+			  unsigned long flags);
+void gpio_clx_handle_primary(struct gpio_clx *clx);
+int gpio_clx_pin_to_irq(struct gpio_clx *clx, unsigned int bank,
+			unsigned int pin);
+void gpio_clx_get_stats(struct gpio_clx *clx, unsigned int offset,
+			struct gpio_clx_stats *stats);
+
+#endif /* _GPIO_CLX_H */

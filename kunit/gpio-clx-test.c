@@ -1,0 +1,811 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * KUnit tests for the gpioclx core against a fake in-memory client.
+ *
+ * The fake keeps a register file per bank and logs every callback in the
+ * order it was made, so a case can check both the final hardware state and
+ * the order in which the core programmed it. Interrupts are delivered by
+ * running the core's primary ISR from a hard hrtimer, the same hard-IRQ
+ * context a chained handler has on a real board. Each case names the rule
+ * of GPIOCLX-RULES.md it pins down.
+ */
+
+#include <kunit/test.h>
+#include <linux/completion.h>
+#include <linux/device.h>
+#include <linux/gpio/consumer.h>
+#include <linux/gpio/driver.h>
+#include <linux/gpio/machine.h>
+#include <linux/hrtimer.h>
+#include <linux/interrupt.h>
+#include <linux/irq.h>
+#include <linux/irqdomain.h>
+#include <linux/platform_device.h>
+
+#include "gpio-clx.h"
+
+#define FAKE_NGPIO	40
+#define FAKE_PPB	32
+#define FAKE_BANKS	DIV_ROUND_UP(FAKE_NGPIO, FAKE_PPB)
+#define FAKE_LOG_LEN	64
+
+enum fake_op {
+	FAKE_ENABLE = 1,
+	FAKE_DISABLE,
+	FAKE_MASK,
+	FAKE_UNMASK,
+	FAKE_QUERY_ACTIVE,
+	FAKE_CLEAR,
+	FAKE_RECONFIGURE,
+	FAKE_DIRECTION,
+	FAKE_HANDLER,		/* logged by the test's interrupt handler */
+};
+
+struct fake_call {
+	enum fake_op op;
+	unsigned int bank;
+	u64 arg;		/* pin or mask */
+	struct gpio_clx_irq_config cfg;
+	bool hardirq;
+};
+
+struct fake_bank {
+	u64 level, en, mask, edge, status;
+	struct gpio_clx_irq_config cfg[FAKE_PPB];
+};
+
+struct fake {
+	struct kunit *test;
+	struct platform_device *pdev;
+	struct device *dev;
+	struct gpio_clx *clx;
+	struct gpio_chip *gc;
+	struct fake_bank banks[FAKE_BANKS];
+	struct fake_call log[FAKE_LOG_LEN];
+	unsigned int nlog;
+	unsigned int handled;
+	DECLARE_BITMAP(requested, FAKE_NGPIO);
+	unsigned long flags;
+	struct hrtimer timer;
+	struct completion fired;
+	bool both_edges;
+};
+
+static struct fake *fake_of(struct gpio_clx *clx)
+{
+	return gpio_clx_priv(clx);
+}
+
+static void fake_log(struct fake *f, enum fake_op op, unsigned int bank,
+		     u64 arg, const struct gpio_clx_irq_config *cfg)
+{
+	struct fake_call *c;
+
+	if (f->nlog >= FAKE_LOG_LEN)
+		return;
+	c = &f->log[f->nlog++];
+	c->op = op;
+	c->bank = bank;
+	c->arg = arg;
+	c->hardirq = in_hardirq();
+	if (cfg)
+		c->cfg = *cfg;
+}
+
+static int fake_read_pins(struct gpio_clx *clx, unsigned int bank, u64 *levels)
+{
+	*levels = fake_of(clx)->banks[bank].level;
+	return 0;
+}
+
+static int fake_enable(struct gpio_clx *clx, unsigned int bank,
+		       unsigned int pin, const struct gpio_clx_irq_config *cfg)
+{
+	struct fake_bank *b = &fake_of(clx)->banks[bank];
+
+	fake_log(fake_of(clx), FAKE_ENABLE, bank, pin, cfg);
+	b->cfg[pin] = *cfg;
+	b->status &= ~BIT_ULL(pin);
+	b->mask &= ~BIT_ULL(pin);
+	b->en |= BIT_ULL(pin);
+	return 0;
+}
+
+static int fake_disable(struct gpio_clx *clx, unsigned int bank,
+			unsigned int pin)
+{
+	struct fake_bank *b = &fake_of(clx)->banks[bank];
+
+	fake_log(fake_of(clx), FAKE_DISABLE, bank, pin, NULL);
+	b->en &= ~BIT_ULL(pin);
+	memset(&b->cfg[pin], 0, sizeof(b->cfg[pin]));
+	return 0;
+}
+
+static int fake_mask(struct gpio_clx *clx, unsigned int bank, u64 mask,
+		     u64 *failed)
+{
+	fake_log(fake_of(clx), FAKE_MASK, bank, mask, NULL);
+	fake_of(clx)->banks[bank].mask |= mask;
+	*failed = 0;
+	return 0;
+}
+
+static int fake_unmask(struct gpio_clx *clx, unsigned int bank,
+		       unsigned int pin, const struct gpio_clx_irq_config *cfg)
+{
+	fake_log(fake_of(clx), FAKE_UNMASK, bank, pin, cfg);
+	fake_of(clx)->banks[bank].mask &= ~BIT_ULL(pin);
+	return 0;
+}
+
+static int fake_query_active(struct gpio_clx *clx, unsigned int bank,
+			     u64 *active)
+{
+	struct fake_bank *b = &fake_of(clx)->banks[bank];
+
+	fake_log(fake_of(clx), FAKE_QUERY_ACTIVE, bank, 0, NULL);
+	*active = b->status & b->en;
+	return 0;
+}
+
+static int fake_clear(struct gpio_clx *clx, unsigned int bank, u64 mask)
+{
+	fake_log(fake_of(clx), FAKE_CLEAR, bank, mask, NULL);
+	fake_of(clx)->banks[bank].status &= ~mask;
+	return 0;
+}
+
+static int fake_query_enabled(struct gpio_clx *clx, unsigned int bank,
+			      u64 *enabled)
+{
+	*enabled = fake_of(clx)->banks[bank].en;
+	return 0;
+}
+
+static int fake_reconfigure(struct gpio_clx *clx, unsigned int bank,
+			    unsigned int pin,
+			    const struct gpio_clx_irq_config *cfg)
+{
+	struct fake_bank *b = &fake_of(clx)->banks[bank];
+
+	fake_log(fake_of(clx), FAKE_RECONFIGURE, bank, pin, cfg);
+	b->cfg[pin] = *cfg;
+	b->status &= ~BIT_ULL(pin);
+	return 0;
+}
+
+static int fake_set_direction(struct gpio_clx *clx, unsigned int bank,
+			      unsigned int pin, bool output, int value)
+{
+	fake_log(fake_of(clx), FAKE_DIRECTION, bank, output, NULL);
+	return 0;
+}
+
+static const struct gpio_clx_ops fake_ops = {
+	.read_pins = fake_read_pins,
+	.set_direction = fake_set_direction,
+	.enable_interrupt = fake_enable,
+	.disable_interrupt = fake_disable,
+	.mask_interrupts = fake_mask,
+	.unmask_interrupt = fake_unmask,
+	.query_active = fake_query_active,
+	.clear_active = fake_clear,
+	.query_enabled = fake_query_enabled,
+	.reconfigure = fake_reconfigure,
+};
+
+/* ---- fixture -------------------------------------------------------- */
+
+static enum hrtimer_restart fake_fire(struct hrtimer *timer)
+{
+	struct fake *f = container_of(timer, struct fake, timer);
+
+	gpio_clx_handle_primary(f->clx);
+	complete(&f->fired);
+	return HRTIMER_NORESTART;
+}
+
+/* Run the primary ISR once, in hard-IRQ context, and wait for it. */
+static void fake_primary(struct fake *f)
+{
+	reinit_completion(&f->fired);
+	hrtimer_start(&f->timer, 0, HRTIMER_MODE_REL_HARD);
+	KUNIT_ASSERT_NE(f->test,
+			wait_for_completion_timeout(&f->fired, HZ), 0UL);
+}
+
+static int fake_register(struct fake *f)
+{
+	struct gpio_clx_info info = {
+		.ngpio = FAKE_NGPIO,
+		.pins_per_bank = FAKE_PPB,
+		.flags = GPIO_CLX_MEMORY_MAPPED |
+			 (f->both_edges ? GPIO_CLX_HW_BOTH_EDGES : 0),
+	};
+
+	f->clx = devm_gpio_clx_register(f->dev, &info, &fake_ops, f, 0);
+	if (IS_ERR(f->clx))
+		return PTR_ERR(f->clx);
+	f->gc = gpio_clx_gpio_chip(f->clx);
+	return 0;
+}
+
+static int gpio_clx_test_init(struct kunit *test)
+{
+	struct fake *f;
+
+	f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, f);
+	f->test = test;
+	f->both_edges = true;
+	init_completion(&f->fired);
+	hrtimer_init(&f->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
+	f->timer.function = fake_fire;
+	f->pdev = platform_device_register_simple("gpio-clx-test",
+						  PLATFORM_DEVID_AUTO, NULL, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(f->pdev));
+	f->dev = &f->pdev->dev;
+	test->priv = f;
+	return 0;
+}
+
+static void gpio_clx_test_exit(struct kunit *test)
+{
+	struct fake *f = test->priv;
+	unsigned int off;
+
+	if (!f)
+		return;
+	for_each_set_bit(off, f->requested, FAKE_NGPIO)
+		free_irq(f->gc->to_irq(f->gc, off), f);
+	hrtimer_cancel(&f->timer);
+	platform_device_unregister(f->pdev);
+}
+
+/* ---- helpers -------------------------------------------------------- */
+
+static irqreturn_t fake_handler(int irq, void *data)
+{
+	struct fake *f = data;
+
+	fake_log(f, FAKE_HANDLER, 0, irqd_to_hwirq(irq_get_irq_data(irq)),
+		 NULL);
+	f->handled++;
+	return IRQ_HANDLED;
+}
+
+/* The second sharer's dev_id is &f->nlog, so free_irq() can tell them apart. */
+static irqreturn_t fake_handler_b(int irq, void *data)
+{
+	return fake_handler(irq, container_of(data, struct fake, nlog));
+}
+
+static int fake_virq(struct fake *f, unsigned int offset)
+{
+	int virq = f->gc->to_irq(f->gc, offset);
+
+	KUNIT_ASSERT_GT(f->test, virq, 0);
+	return virq;
+}
+
+static int fake_request(struct fake *f, unsigned int offset,
+			unsigned long type)
+{
+	int virq = fake_virq(f, offset);
+
+	KUNIT_ASSERT_EQ(f->test,
+			request_irq(virq, fake_handler, type, "kunit", f), 0);
+	__set_bit(offset, f->requested);
+	return virq;
+}
+
+static void fake_free(struct fake *f, unsigned int offset)
+{
+	free_irq(fake_virq(f, offset), f);
+	__clear_bit(offset, f->requested);
+}
+
+/* The hardware latched an edge, or a level input is asserted. */
+static void fake_assert(struct fake *f, unsigned int offset, bool on)
+{
+	struct fake_bank *b = &f->banks[offset / FAKE_PPB];
+	u64 bit = BIT_ULL(offset % FAKE_PPB);
+	unsigned long flags;
+
+	flags = gpio_clx_lock_bank(f->clx, offset / FAKE_PPB);
+	b->status = on ? b->status | bit : b->status & ~bit;
+	gpio_clx_unlock_bank(f->clx, offset / FAKE_PPB, flags);
+}
+
+static unsigned int fake_count(struct fake *f, enum fake_op op)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < f->nlog; i++)
+		n += f->log[i].op == op;
+	return n;
+}
+
+/* Index of the first logged call of @op at or after @from, or -1. */
+static int fake_find(struct fake *f, enum fake_op op, unsigned int from)
+{
+	unsigned int i;
+
+	for (i = from; i < f->nlog; i++)
+		if (f->log[i].op == op)
+			return i;
+	return -1;
+}
+
+static void fake_clear_log(struct fake *f)
+{
+	f->nlog = 0;
+}
+
+/* ---- registration: rules 1, 2, 4 ---------------------------------------- */
+
+/* Test that pins map to hwirq = bank * pins_per_bank + pin and back (rule 1). */
+static void gpio_clx_test_mapping(struct kunit *test)
+{
+	static const unsigned int offsets[] = { 0, 5, 31, 32, 39 };
+	struct fake *f = test->priv;
+	unsigned int i, off;
+	int virq;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	KUNIT_EXPECT_EQ(test, gpio_clx_nbanks(f->clx), 2U);
+	for (i = 0; i < ARRAY_SIZE(offsets); i++) {
+		off = offsets[i];
+		virq = fake_virq(f, off);
+		KUNIT_EXPECT_EQ(test, irqd_to_hwirq(irq_get_irq_data(virq)),
+				(irq_hw_number_t)off);
+		KUNIT_EXPECT_EQ(test, gpio_clx_pin_to_irq(f->clx, off / FAKE_PPB,
+							  off % FAKE_PPB), virq);
+	}
+	/* The last bank is partial: pin 8 of bank 1 does not exist. */
+	KUNIT_EXPECT_EQ(test, gpio_clx_pin_to_irq(f->clx, 1, 8), -EINVAL);
+	KUNIT_EXPECT_EQ(test, gpio_clx_pin_to_irq(f->clx, 0, FAKE_PPB), -EINVAL);
+	/* Distinct pins get distinct interrupts. */
+	KUNIT_EXPECT_NE(test, fake_virq(f, 0), fake_virq(f, 32));
+}
+
+/* Test that bad geometry is refused with -EINVAL (rule 1). */
+static void gpio_clx_test_bad_geometry(struct kunit *test)
+{
+	static const struct { unsigned int ngpio, ppb; } bad[] = {
+		{ 0, 32 }, { 32, 0 }, { 130, 65 },
+	};
+	struct fake *f = test->priv;
+	struct gpio_clx_info info = { .flags = GPIO_CLX_MEMORY_MAPPED };
+	struct gpio_clx *clx;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		info.ngpio = bad[i].ngpio;
+		info.pins_per_bank = bad[i].ppb;
+		clx = devm_gpio_clx_register(f->dev, &info, &fake_ops, f, 0);
+		KUNIT_EXPECT_EQ(test, PTR_ERR_OR_ZERO(clx), -EINVAL);
+	}
+}
+
+/* Test that an incomplete interrupt packet is refused with -EINVAL (rule 2). */
+static void gpio_clx_test_incomplete_packet(struct kunit *test)
+{
+	struct fake *f = test->priv;
+	struct gpio_clx_info info = {
+		.ngpio = 8, .pins_per_bank = 8, .flags = GPIO_CLX_MEMORY_MAPPED,
+	};
+	struct gpio_clx_ops ops;
+	struct gpio_clx *clx;
+
+	ops = fake_ops;
+	ops.mask_interrupts = NULL;
+	clx = devm_gpio_clx_register(f->dev, &info, &ops, f, 0);
+	KUNIT_EXPECT_EQ(test, PTR_ERR_OR_ZERO(clx), -EINVAL);
+
+	ops = fake_ops;
+	ops.clear_active = NULL;
+	clx = devm_gpio_clx_register(f->dev, &info, &ops, f, 0);
+	KUNIT_EXPECT_EQ(test, PTR_ERR_OR_ZERO(clx), -EINVAL);
+
+	/* Status that clears on read needs no clear_active. */
+	info.flags |= GPIO_CLX_STATUS_CLEARS_ON_READ;
+	clx = devm_gpio_clx_register(f->dev, &info, &ops, f, 0);
+	KUNIT_EXPECT_FALSE(test, IS_ERR(clx));
+}
+
+/* Test that interrupts left enabled by firmware are disabled (rule 4). */
+static void gpio_clx_test_stale_enables(struct kunit *test)
+{
+	struct fake *f = test->priv;
+
+	f->banks[0].en = BIT_ULL(3);
+	f->banks[0].status = BIT_ULL(3);
+	f->banks[1].en = BIT_ULL(2);
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	KUNIT_EXPECT_EQ(test, f->banks[0].en, 0ULL);
+	KUNIT_EXPECT_EQ(test, f->banks[1].en, 0ULL);
+	KUNIT_EXPECT_EQ(test, f->banks[0].status, 0ULL);
+	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_DISABLE), 2U);
+}
+
+/* ---- enable, mask: rules 5 to 9 ------------------------------------------ */
+
+struct gpio_clx_type_case {
+	const char *name;
+	unsigned long trigger;
+	enum gpio_clx_mode mode;
+	enum gpio_clx_polarity polarity;
+};
+
+static const struct gpio_clx_type_case gpio_clx_type_cases[] = {
+	{ "rising", IRQF_TRIGGER_RISING, GPIO_CLX_MODE_EDGE, GPIO_CLX_ACTIVE_HIGH },
+	{ "falling", IRQF_TRIGGER_FALLING, GPIO_CLX_MODE_EDGE, GPIO_CLX_ACTIVE_LOW },
+	{ "both", IRQF_TRIGGER_RISING | IRQF_TRIGGER_FALLING,
+	  GPIO_CLX_MODE_EDGE, GPIO_CLX_ACTIVE_BOTH },
+	{ "high", IRQF_TRIGGER_HIGH, GPIO_CLX_MODE_LEVEL, GPIO_CLX_ACTIVE_HIGH },
+	{ "low", IRQF_TRIGGER_LOW, GPIO_CLX_MODE_LEVEL, GPIO_CLX_ACTIVE_LOW },
+};
+
+static void gpio_clx_type_desc(const struct gpio_clx_type_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+KUNIT_ARRAY_PARAM(gpio_clx_type, gpio_clx_type_cases, gpio_clx_type_desc);
+
+/*
+ * Test that requesting an interrupt enables the pin once with the mode and
+ * polarity of its trigger type, unmasked, and that it then interrupts
+ * (rules 5 and 19).
+ */
+static void gpio_clx_test_enable_programs(struct kunit *test)
+{
+	const struct gpio_clx_type_case *c = test->param_value;
+	struct fake *f = test->priv;
+	int i;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	fake_clear_log(f);
+	fake_request(f, 33, c->trigger);
+
+	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_ENABLE), 1U);
+	i = fake_find(f, FAKE_ENABLE, 0);
+	KUNIT_ASSERT_GE(test, i, 0);
+	KUNIT_EXPECT_EQ(test, f->log[i].bank, 1U);
+	KUNIT_EXPECT_EQ(test, f->log[i].arg, 1ULL);
+	KUNIT_EXPECT_EQ(test, f->log[i].cfg.mode, c->mode);
+	KUNIT_EXPECT_EQ(test, f->log[i].cfg.polarity, c->polarity);
+	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_MASK), 0U);
+	KUNIT_EXPECT_EQ(test, f->banks[1].mask & BIT_ULL(1), 0ULL);
+
+	fake_assert(f, 33, true);
+	fake_primary(f);
+	KUNIT_EXPECT_EQ(test, f->handled, 1U);
+}
+
+/* Test that trigger types the controller cannot do are refused (rule 19). */
+static void gpio_clx_test_type_refused(struct kunit *test)
+{
+	struct fake *f = test->priv;
+	int virq;
+
+	f->both_edges = false;
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	virq = fake_virq(f, 2);
+	fake_clear_log(f);
+	KUNIT_EXPECT_EQ(test, request_irq(virq, fake_handler,
+					  IRQF_TRIGGER_RISING |
+					  IRQF_TRIGGER_FALLING, "kunit", f),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_ENABLE), 0U);
+	KUNIT_EXPECT_EQ(test, f->banks[0].en, 0ULL);
+	KUNIT_EXPECT_EQ(test, irq_set_irq_type(virq, IRQ_TYPE_EDGE_BOTH),
+			-EINVAL);
+}
+
+/* Test that edges while masked are latched, coalesced, then delivered (rule 6). */
+static void gpio_clx_test_masked_edge_latched(struct kunit *test)
+{
+	struct fake *f = test->priv;
+	int virq;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	virq = fake_request(f, 7, IRQF_TRIGGER_RISING);
+	disable_irq(virq);
+	KUNIT_EXPECT_NE(test, f->banks[0].mask & BIT_ULL(7), 0ULL);
+	KUNIT_EXPECT_NE(test, f->banks[0].en & BIT_ULL(7), 0ULL);
+
+	fake_assert(f, 7, true);	/* two edges latch one bit */
+	fake_assert(f, 7, true);
+	fake_primary(f);
+	KUNIT_EXPECT_EQ(test, f->handled, 0U);
+
+	enable_irq(virq);
+	fake_primary(f);
+	KUNIT_EXPECT_EQ(test, f->handled, 1U);
+	fake_primary(f);
+	KUNIT_EXPECT_EQ(test, f->handled, 1U);
+}
+
+/* Test that an asserted level fires again as soon as it is unmasked (rule 6). */
+static void gpio_clx_test_masked_level_refires(struct kunit *test)
+{
+	struct fake *f = test->priv;
+	int virq;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	virq = fake_request(f, 8, IRQF_TRIGGER_HIGH);
+	fake_assert(f, 8, true);
+	disable_irq(virq);
+	fake_primary(f);
+	KUNIT_EXPECT_EQ(test, f->handled, 0U);
+	enable_irq(virq);
+	fake_primary(f);
+	KUNIT_EXPECT_EQ(test, f->handled, 1U);
+	fake_primary(f);
+	KUNIT_EXPECT_EQ(test, f->handled, 2U);
+	fake_assert(f, 8, false);
+	fake_primary(f);
+	KUNIT_EXPECT_EQ(test, f->handled, 2U);
+}
+
+/* Test that mask keeps the configuration and disable drops it (rule 7). */
+static void gpio_clx_test_mask_keeps_config(struct kunit *test)
+{
+	struct fake *f = test->priv;
+	int virq, i;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	virq = fake_request(f, 4, IRQF_TRIGGER_FALLING);
+	fake_clear_log(f);
+	disable_irq(virq);
+	enable_irq(virq);
+	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_DISABLE), 0U);
+	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_ENABLE), 0U);
+	KUNIT_EXPECT_EQ(test, f->banks[0].cfg[4].polarity, GPIO_CLX_ACTIVE_LOW);
+
+	fake_free(f, 4);
+	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_DISABLE), 1U);
+	KUNIT_EXPECT_EQ(test, f->banks[0].en & BIT_ULL(4), 0ULL);
+
+	fake_request(f, 4, IRQF_TRIGGER_HIGH);
+	i = fake_find(f, FAKE_ENABLE, 0);
+	KUNIT_ASSERT_GE(test, i, 0);
+	KUNIT_EXPECT_EQ(test, f->log[i].cfg.mode, GPIO_CLX_MODE_LEVEL);
+	KUNIT_EXPECT_EQ(test, f->log[i].cfg.polarity, GPIO_CLX_ACTIVE_HIGH);
+}
+
+/*
+ * Test that a mask does not outlive a disable: a pin masked, freed and
+ * requested again comes back unmasked and interrupts (rule 8).
+ */
+static void gpio_clx_test_mask_on_disabled(struct kunit *test)
+{
+	struct fake *f = test->priv;
+	int virq;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	virq = fake_request(f, 10, IRQF_TRIGGER_RISING);
+	disable_irq(virq);
+	fake_free(f, 10);
+	fake_assert(f, 10, true);
+	fake_primary(f);
+	KUNIT_EXPECT_EQ(test, f->handled, 0U);
+
+	fake_request(f, 10, IRQF_TRIGGER_RISING);
+	KUNIT_EXPECT_EQ(test, f->banks[0].mask & BIT_ULL(10), 0ULL);
+	fake_assert(f, 10, true);
+	fake_primary(f);
+	KUNIT_EXPECT_EQ(test, f->handled, 1U);
+}
+
+/* Test that a shared pin is enabled once and disabled by the last free (rule 9). */
+static void gpio_clx_test_shared_refcount(struct kunit *test)
+{
+	struct fake *f = test->priv;
+	int virq;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	virq = fake_virq(f, 12);
+	KUNIT_ASSERT_EQ(test, request_irq(virq, fake_handler,
+					  IRQF_TRIGGER_LOW | IRQF_SHARED,
+					  "kunit-a", f), 0);
+	KUNIT_ASSERT_EQ(test, request_irq(virq, fake_handler_b,
+					  IRQF_TRIGGER_LOW | IRQF_SHARED,
+					  "kunit-b", &f->nlog), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_ENABLE), 1U);
+	free_irq(virq, &f->nlog);
+	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_DISABLE), 0U);
+	KUNIT_EXPECT_NE(test, f->banks[0].en & BIT_ULL(12), 0ULL);
+	free_irq(virq, f);
+	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_DISABLE), 1U);
+	KUNIT_EXPECT_EQ(test, f->banks[0].en & BIT_ULL(12), 0ULL);
+}
+
+/* ---- primary ISR: rules 10, 11, 13 -------------------------------------- */
+
+/*
+ * Test that one primary interrupt reads each bank once and dispatches exactly
+ * the active, enabled pins, in hard-IRQ context (rule 10).
+ */
+static void gpio_clx_test_primary_dispatch(struct kunit *test)
+{
+	struct fake *f = test->priv;
+	unsigned int i;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	fake_request(f, 1, IRQF_TRIGGER_RISING);
+	fake_request(f, 5, IRQF_TRIGGER_RISING);
+	fake_request(f, 33, IRQF_TRIGGER_HIGH);
+	fake_assert(f, 1, true);
+	fake_assert(f, 33, true);
+	fake_clear_log(f);
+	fake_primary(f);
+
+	KUNIT_EXPECT_EQ(test, f->handled, 2U);
+	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_QUERY_ACTIVE), 2U);
+	for (i = 0; i < f->nlog; i++) {
+		KUNIT_EXPECT_TRUE(test, f->log[i].hardirq);
+		if (f->log[i].op == FAKE_HANDLER)
+			KUNIT_EXPECT_TRUE(test, f->log[i].arg == 1 ||
+						f->log[i].arg == 33);
+	}
+}
+
+/* Test that status on a pin the core never enabled is masked and counted (rule 11). */
+static void gpio_clx_test_stray_masked(struct kunit *test)
+{
+	struct fake *f = test->priv;
+	struct gpio_clx_stats stats;
+	int i;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	/* Hardware enabled behind the core's back, and asserting. */
+	f->banks[0].en |= BIT_ULL(9);
+	fake_assert(f, 9, true);
+	fake_clear_log(f);
+	fake_primary(f);
+
+	KUNIT_EXPECT_EQ(test, f->handled, 0U);
+	i = fake_find(f, FAKE_MASK, 0);
+	KUNIT_ASSERT_GE(test, i, 0);
+	KUNIT_EXPECT_EQ(test, f->log[i].arg, BIT_ULL(9));
+	gpio_clx_get_stats(f->clx, 9, &stats);
+	KUNIT_EXPECT_EQ(test, stats.spurious, 1ULL);
+	KUNIT_EXPECT_EQ(test, stats.dispatched, 0ULL);
+}
+
+/*
+ * Test that an edge is cleared before its handler runs and a level is never
+ * cleared, only masked around the handler (rules 13 and 15).
+ */
+static void gpio_clx_test_ack_order(struct kunit *test)
+{
+	struct fake *f = test->priv;
+	int clear, handler, mask, unmask;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	fake_request(f, 3, IRQF_TRIGGER_RISING);
+	fake_request(f, 6, IRQF_TRIGGER_LOW);
+
+	fake_assert(f, 3, true);
+	fake_clear_log(f);
+	fake_primary(f);
+	clear = fake_find(f, FAKE_CLEAR, 0);
+	handler = fake_find(f, FAKE_HANDLER, 0);
+	KUNIT_ASSERT_GE(test, clear, 0);
+	KUNIT_ASSERT_GE(test, handler, 0);
+	KUNIT_EXPECT_LT(test, clear, handler);
+	KUNIT_EXPECT_EQ(test, f->log[clear].arg, BIT_ULL(3));
+
+	fake_assert(f, 6, true);
+	fake_clear_log(f);
+	fake_primary(f);
+	mask = fake_find(f, FAKE_MASK, 0);
+	handler = fake_find(f, FAKE_HANDLER, 0);
+	unmask = fake_find(f, FAKE_UNMASK, 0);
+	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_CLEAR), 0U);
+	KUNIT_ASSERT_GE(test, mask, 0);
+	KUNIT_ASSERT_GE(test, handler, 0);
+	KUNIT_EXPECT_LT(test, mask, handler);
+	KUNIT_EXPECT_GT(test, unmask, handler);
+}
+
+/* ---- gpiolib contract: rules 23, 24, 25 ---------------------------------- */
+
+/* Test that the irq_chip is immutable and claims the line as an irq (rule 23). */
+static void gpio_clx_test_immutable_chip(struct kunit *test)
+{
+	struct fake *f = test->priv;
+	struct irq_chip *chip;
+	int virq;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	virq = fake_virq(f, 11);
+	chip = irq_get_chip(virq);
+	KUNIT_ASSERT_NOT_NULL(test, chip);
+	KUNIT_EXPECT_TRUE(test, chip->flags & IRQCHIP_IMMUTABLE);
+	KUNIT_EXPECT_PTR_EQ(test, chip, irq_get_chip(fake_virq(f, 35)));
+
+	KUNIT_EXPECT_FALSE(test, gpiochip_line_is_irq(f->gc, 11));
+	fake_request(f, 11, IRQF_TRIGGER_RISING);
+	KUNIT_EXPECT_TRUE(test, gpiochip_line_is_irq(f->gc, 11));
+	fake_free(f, 11);
+	KUNIT_EXPECT_FALSE(test, gpiochip_line_is_irq(f->gc, 11));
+}
+
+/* Test that a line in use as an interrupt refuses output direction (rule 24). */
+static void gpio_clx_test_irq_refuses_output(struct kunit *test)
+{
+	struct fake *f = test->priv;
+	struct gpio_desc *desc;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	desc = gpiochip_request_own_desc(f->gc, 14, "kunit",
+					 GPIO_LOOKUP_FLAGS_DEFAULT, GPIOD_ASIS);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(desc));
+	/* Control: without an interrupt the line may drive. */
+	KUNIT_EXPECT_EQ(test, gpiod_direction_output(desc, 1), 0);
+	KUNIT_EXPECT_EQ(test, gpiod_direction_input(desc), 0);
+
+	fake_request(f, 14, IRQF_TRIGGER_RISING);
+	fake_clear_log(f);
+	KUNIT_EXPECT_LT(test, gpiod_direction_output(desc, 1), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_DIRECTION), 0U);
+	fake_free(f, 14);
+	gpiochip_free_own_desc(desc);
+}
+
+/* Test that get() returns the live level, interrupt or not (rule 25). */
+static void gpio_clx_test_get_live_level(struct kunit *test)
+{
+	struct fake *f = test->priv;
+	struct gpio_desc *desc;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	desc = gpiochip_request_own_desc(f->gc, 34, "kunit",
+					 GPIO_LOOKUP_FLAGS_DEFAULT, GPIOD_IN);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(desc));
+	KUNIT_EXPECT_EQ(test, gpiod_get_raw_value(desc), 0);
+	f->banks[1].level = BIT_ULL(2);
+	KUNIT_EXPECT_EQ(test, gpiod_get_raw_value(desc), 1);
+
+	fake_request(f, 34, IRQF_TRIGGER_RISING | IRQF_TRIGGER_FALLING);
+	f->banks[1].level = 0;
+	KUNIT_EXPECT_EQ(test, gpiod_get_raw_value(desc), 0);
+	fake_free(f, 34);
+	gpiochip_free_own_desc(desc);
+}
+
+static struct kunit_case gpio_clx_test_cases[] = {
+	KUNIT_CASE(gpio_clx_test_mapping),
+	KUNIT_CASE(gpio_clx_test_bad_geometry),
+	KUNIT_CASE(gpio_clx_test_incomplete_packet),
+	KUNIT_CASE(gpio_clx_test_stale_enables),
+	KUNIT_CASE_PARAM(gpio_clx_test_enable_programs, gpio_clx_type_gen_params),
+	KUNIT_CASE(gpio_clx_test_type_refused),
+	KUNIT_CASE(gpio_clx_test_masked_edge_latched),
+	KUNIT_CASE(gpio_clx_test_masked_level_refires),
+	KUNIT_CASE(gpio_clx_test_mask_keeps_config),
+	KUNIT_CASE(gpio_clx_test_mask_on_disabled),
+	KUNIT_CASE(gpio_clx_test_shared_refcount),
+	KUNIT_CASE(gpio_clx_test_primary_dispatch),
+	KUNIT_CASE(gpio_clx_test_stray_masked),
+	KUNIT_CASE(gpio_clx_test_ack_order),
+	KUNIT_CASE(gpio_clx_test_immutable_chip),
+	KUNIT_CASE(gpio_clx_test_irq_refuses_output),
+	KUNIT_CASE(gpio_clx_test_get_live_level),
+	{}
+};
+
+static struct kunit_suite gpio_clx_test_suite = {
+	.name = "gpio-clx",
+	.init = gpio_clx_test_init,
+	.exit = gpio_clx_test_exit,
+	.test_cases = gpio_clx_test_cases,
+};
+kunit_test_suite(gpio_clx_test_suite);
+
+MODULE_DESCRIPTION("KUnit tests for the gpioclx core");
+MODULE_LICENSE("GPL");

@@ -1,0 +1,51 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Build everything the UML board runs: the kernel (cached), our modules
+# against it, the device trees and the C++ tools. Prints nothing on stdout.
+#
+# usage: build.sh [FRAGMENT]    default: the debug (lockdep + KASAN) kernel
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+fragment=${1:-$TOP/tools/uml/debug.config}
+"$TOP/tools/uml/deps.sh"
+kbuild=$("$TOP/tools/uml/kernel.sh" "$fragment")
+src=$(uml_src)
+name=$(basename "$fragment" .config)
+mkdir -p "$OUT"
+echo "$kbuild" > "$OUT/kernel-$name"
+
+# Kbuild of this kernel version builds external modules in their source
+# folder; build from a copy so the work tree stays clean and host and UML
+# builds never mix objects.
+mdir=$OUT/uml-$name/modules
+mkdir -p "$mdir"
+rsync -a --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' \
+	--exclude '*.mod*' --exclude 'modules.order' --exclude 'Module.symvers' \
+	"$TOP/Kbuild" "$TOP/drivers" "$TOP/kunit" "$mdir/" 2>/dev/null ||
+	rsync -a "$TOP/Kbuild" "$TOP/drivers" "$TOP/kunit" "$mdir/"
+log "building modules for UML ($name)"
+make -s -C "$src" O="$kbuild" ARCH=um M="$mdir" W=1 modules >&2
+
+log "building device trees"
+mkdir -p "$OUT/dts"
+for dts in "$TOP"/dts/*.dts; do
+	dtb=$OUT/dts/$(basename "$dts" .dts).dtb
+	cpp -nostdinc -undef -x assembler-with-cpp -I "$src/include" \
+		-I "$TOP/dts" "$dts" |
+		dtc -Wunique_unit_address_if_enabled -Wnode_name_chars_strict \
+			-Wproperty_name_chars_strict -Wavoid_unnecessary_addr_size \
+			-Winterrupt_provider -I dts -O dtb -o "$dtb" - \
+			2> "$dtb.log"
+	# A warning is a failure: the board must be described exactly.
+	if [ -s "$dtb.log" ]; then
+		cat "$dtb.log" >&2
+		die "dtc warnings in $dts"
+	fi
+done
+
+log "building C++ tools"
+cmake -S "$TOP/tools" -B "$OUT/tools" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	>/dev/null
+cmake --build "$OUT/tools" -j"$(nproc)" >&2

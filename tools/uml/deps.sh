@@ -1,0 +1,28 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Install the Debian packages the build and the tests need. Idempotent: does
+# nothing when everything is there.
+set -euo pipefail
+
+pkgs=(
+	linux-source-6.1 build-essential flex bison bc libelf-dev libssl-dev
+	device-tree-compiler gpiod libgpiod-dev googletest libgtest-dev cmake
+	xz-utils python3 kmod rsync
+)
+
+missing=()
+for p in "${pkgs[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "== installing: ${missing[*]}" >&2
+if [ "$(id -u)" != 0 ]; then
+	echo "error: run 'make deps' as root (apt-get) or install: ${missing[*]}" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q >&2
+apt-get install -y -q --no-install-recommends "${missing[@]}" >&2

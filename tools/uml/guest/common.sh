@@ -1,0 +1,55 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
+#
+# Guest side of the UML board, sourced by the init scripts (PID 1 inside
+# UML). The host root is mounted read-only; the results folder
+# GPIOCLX_RESULTS (from the kernel command line) is mounted at /mnt.
+
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export HOME=/tmp
+
+guest_mounts() {
+	mount -t proc proc /proc
+	mount -t sysfs sysfs /sys
+	mount -t debugfs debugfs /sys/kernel/debug
+	mount -t configfs configfs /sys/kernel/config
+	mount -t tmpfs tmpfs /tmp
+	mount -t tmpfs tmpfs /run
+	mount -t hostfs hostfs /mnt -o "$GPIOCLX_RESULTS"
+	# Every kernel message, as it is logged (see boot.sh for why not the
+	# console). cat writes each record as soon as it reads it.
+	cat /dev/kmsg > /mnt/kmsg.log &
+}
+
+# Power off without systemd; the status file tells the host how it went.
+guest_halt() {
+	sleep 0.2	# let the kmsg copy catch up
+	echo "$1" > /mnt/exit-status
+	sync
+	echo o > /proc/sysrq-trigger
+	sleep 10
+}
+
+guest_load_modules() {
+	local m
+	for m in gpio-clx irq-clx-sim-intc gpio-clx-sim; do
+		insmod "$GPIOCLX_MODULES/$(modpath "$m")" || return 1
+	done
+}
+
+modpath() {
+	case "$1" in
+	irq-*) echo "drivers/irqchip/$1.ko" ;;
+	*-test) echo "kunit/$1.ko" ;;
+	*) echo "drivers/gpio/$1.ko" ;;
+	esac
+}
+
+# The gpiochip that a device-tree node became, e.g. gpiochip_of gpio-controller-0.
+gpiochip_of() {
+	local d
+	for d in /sys/bus/platform/devices/"$1"/gpiochip*; do
+		[ -e "$d" ] && basename "$d" && return 0
+	done
+	return 1
+}

@@ -1,0 +1,75 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Unpack Debian's linux-source-6.1 into the cache and build a User Mode Linux
+# kernel out of tree from a committed config fragment. The build folder is
+# keyed by a hash of the fragment, the patches and the source version, so a
+# fresh clone reuses an earlier build and any change triggers a new one.
+#
+# usage: kernel.sh FRAGMENT      prints the build folder on stdout when done
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+fragment=$(realpath "$1")
+cache=${GPIOCLX_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/gpioclx}
+tarball=/usr/src/linux-source-6.1.tar.xz
+
+log() { printf 'kernel: %s\n' "$*" >&2; }
+
+[ -r "$tarball" ] || { log "missing $tarball: run 'make deps'"; exit 1; }
+version=$(dpkg-query -W -f='${Version}' linux-source-6.1)
+src=$cache/linux-source-$version
+mkdir -p "$cache"
+
+if [ ! -f "$src/.unpacked" ]; then
+	log "unpacking linux-source-6.1 $version into $src"
+	rm -rf "$src" "$src.tmp"
+	mkdir -p "$src.tmp"
+	tar -xf "$tarball" -C "$src.tmp" --strip-components=1
+	for p in "$here"/patches/*.patch; do
+		[ -e "$p" ] || continue
+		log "applying $(basename "$p")"
+		patch -d "$src.tmp" -p1 -s < "$p"
+	done
+	touch "$src.tmp/.unpacked"
+	mv "$src.tmp" "$src"
+fi
+
+key=$( (echo "$version"; cat "$fragment"; cat "$here"/patches/*.patch 2>/dev/null || true) |
+	sha256sum | cut -c1-16)
+name=$(basename "$fragment" .config)
+build=$cache/build-$name-$key
+
+if [ -f "$build/.built" ]; then
+	echo "$build"
+	exit 0
+fi
+
+log "building UML kernel '$name' in $build (a few minutes on 2 cores)"
+mkdir -p "$build"
+make -s -C "$src" O="$build" ARCH=um defconfig >&2
+(cd "$src" && ARCH=um scripts/kconfig/merge_config.sh -m -O "$build" \
+	"$build/.config" "$fragment") >&2
+make -s -C "$src" O="$build" ARCH=um olddefconfig >&2
+
+# Every line of the fragment must have survived olddefconfig: a symbol that
+# silently vanished would give a kernel that tests something else.
+missing=0
+while IFS= read -r line; do
+	case "$line" in CONFIG_*=n) continue ;; CONFIG_*) ;; *) continue ;; esac
+	if ! grep -qx "$line" "$build/.config"; then
+		log "fragment line not in final .config: $line"
+		missing=1
+	fi
+done < "$fragment"
+[ "$missing" = 0 ] || exit 1
+
+jobs=$(nproc)
+start=$(date +%s)
+make -C "$src" O="$build" ARCH=um -j"$jobs" all 2>&1 |
+	grep --line-buffered -E '^  (LD|AR) |error|Error|warning: ' |
+	awk '{ n++; if (n % 25 == 0 || /rror/) { print; fflush() } }' >&2
+[ "${PIPESTATUS[0]}" = 0 ] || { log "kernel build failed"; exit 1; }
+log "built in $(( $(date +%s) - start )) s"
+touch "$build/.built"
+echo "$build"

@@ -1,0 +1,20 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
+#
+# Shared settings of the host-side scripts: where things are built and
+# cached. Sourced, never run.
+
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+OUT=${OUT:-$TOP/out}
+CACHE=${GPIOCLX_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/gpioclx}
+export GPIOCLX_CACHE=$CACHE
+
+log() { printf '== %s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# The unpacked source (kernel.sh creates it).
+uml_src() {
+	local version
+	version=$(dpkg-query -W -f='${Version}' linux-source-6.1)
+	echo "$CACHE/linux-source-$version"
+}
