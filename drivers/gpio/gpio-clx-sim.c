@@ -449,9 +449,28 @@ static int clx_sim_debugfs_init(struct clx_sim *sim)
 
 /* ---- probe ------------------------------------------------------------ */
 
+/* Consumers parse <&node PIN FLAGS>: anything but two cells would misparse. */
+static int clx_sim_check_cells(struct device *dev)
+{
+	static const char *const props[] = { "#gpio-cells", "#interrupt-cells" };
+	unsigned int i;
+	u32 cells;
+
+	for (i = 0; i < ARRAY_SIZE(props); i++) {
+		if (device_property_read_u32(dev, props[i], &cells) || cells != 2)
+			return dev_err_probe(dev, -EINVAL,
+					     "%s must be 2\n", props[i]);
+	}
+	return 0;
+}
+
 static int clx_sim_read_geometry(struct device *dev, u32 *ngpio, u32 *ppb)
 {
 	int ret;
+
+	ret = clx_sim_check_cells(dev);
+	if (ret)
+		return ret;
 
 	ret = device_property_read_u32(dev, "ngpios", ngpio);
 	if (ret)

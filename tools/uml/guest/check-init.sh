@@ -30,7 +30,7 @@ if guest_load_modules; then
 		"$GPIOCLX_TOOLS/gpioclx-e2e" --gtest_output=json:/mnt/e2e.json ||
 		true
 	# Unloading exercises every teardown path under lockdep and KASAN.
-	rmmod gpio-clx-sim irq-clx-sim-intc gpio-clx || status=1
+	rmmod gpio-clx-sample gpio-clx-sim irq-clx-sim-intc gpio-clx || status=1
 else
 	status=1
 fi

@@ -32,7 +32,7 @@ guest_halt() {
 
 guest_load_modules() {
 	local m
-	for m in gpio-clx irq-clx-sim-intc gpio-clx-sim; do
+	for m in gpio-clx irq-clx-sim-intc gpio-clx-sim gpio-clx-sample; do
 		insmod "$GPIOCLX_MODULES/$(modpath "$m")" || return 1
 	done
 }
@@ -40,6 +40,7 @@ guest_load_modules() {
 modpath() {
 	case "$1" in
 	irq-*) echo "drivers/irqchip/$1.ko" ;;
+	gpio-clx-sample) echo "drivers/misc/$1.ko" ;;
 	*-test) echo "kunit/$1.ko" ;;
 	*) echo "drivers/gpio/$1.ko" ;;
 	esac

@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# gpioclx-linux. A board user runs "make" (or "make KDIR=... ARCH=...
+# CROSS_COMPILE=...") to build the modules against a kernel; the project's
+# own targets build a User Mode Linux board to test them on:
+#
+#   make demo     boot the simulated board and show it working
+#   make check    every test: KUnit and end-to-end, under lockdep and KASAN
+
+KDIR ?= /lib/modules/$(shell uname -r)/build
+
+.PHONY: all modules clean deps uml demo check help
+
+all: modules
+
+modules:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+
+clean:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null || true
+	rm -rf out
+
+deps:
+	tools/uml/deps.sh
+
+# Build everything the board needs (kernel cached under ~/.cache/gpioclx).
+uml:
+	tools/uml/build.sh
+
+demo:
+	tools/uml/demo.sh
+
+check:
+	tools/uml/check.sh
+
+help:
+	@sed -n '3,9p' Makefile | sed 's/^# \{0,1\}//'

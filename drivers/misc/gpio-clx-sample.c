@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Sample peripheral for the gpioclx test board: a device whose active-low,
+ * open-drain interrupt output is wired to a pin of the simulated GPIO
+ * controller, and its driver.
+ *
+ * The driver takes its GPIO interrupt resource from the device tree
+ * (interrupts-extended = <&gpio PIN IRQ_TYPE_LEVEL_LOW>) and services it in a
+ * threaded, passive-level handler: the thread "reads the device's status
+ * register", which makes the device release the line. Several devices may
+ * share one line (wired-AND): it stays low while any of them asserts, so the
+ * line stays masked until every sharer's thread has run.
+ *
+ * sysfs, per device: "trigger" (write 1: the device raises its interrupt)
+ * and "events" (how many interrupts the driver has serviced).
+ */
+
+#include <linux/interrupt.h>
+#include <linux/list.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/of.h>
+#include <linux/of_irq.h>
+#include <linux/of_platform.h>
+#include <linux/platform_device.h>
+#include <linux/slab.h>
+
+#include "gpio-clx-sim.h"
+
+/* One physical line on the simulated controller and who pulls it down. */
+struct clx_sample_wire {
+	struct list_head node;
+	struct device *ctrl;
+	unsigned int pin;
+	unsigned int asserted;
+	unsigned int users;
+};
+
+struct clx_sample {
+	struct device *dev;
+	struct clx_sample_wire *wire;
+	int irq;
+	bool asserted;		/* the device's interrupt status bit */
+	unsigned long events;
+};
+
+static LIST_HEAD(clx_sample_wires);
+static DEFINE_MUTEX(clx_sample_lock);	/* wires and every device's state */
+
+static void clx_sample_drive(struct clx_sample *s, bool assert)
+{
+	struct clx_sample_wire *w = s->wire;
+
+	lockdep_assert_held(&clx_sample_lock);
+	if (s->asserted == assert)
+		return;
+	s->asserted = assert;
+	w->asserted += assert ? 1 : -1;
+	/* Open drain: low while anyone pulls, high (idle) otherwise. */
+	gpio_clx_sim_set_input(w->ctrl, w->pin, !w->asserted);
+}
+
+/* The passive-level ISR: service the device if it is the one asking. */
+static irqreturn_t clx_sample_thread(int irq, void *data)
+{
+	struct clx_sample *s = data;
+
+	guard(mutex)(&clx_sample_lock);
+	if (!s->asserted)
+		return IRQ_NONE;
+	clx_sample_drive(s, false);
+	s->events++;
+	return IRQ_HANDLED;
+}
+
+static ssize_t trigger_store(struct device *dev, struct device_attribute *attr,
+			     const char *buf, size_t len)
+{
+	struct clx_sample *s = dev_get_drvdata(dev);
+	unsigned int val;
+	int ret;
+
+	ret = kstrtouint(buf, 10, &val);
+	if (ret)
+		return ret;
+	if (val != 1)
+		return -EINVAL;
+	scoped_guard(mutex, &clx_sample_lock)
+		clx_sample_drive(s, true);
+	return len;
+}
+static DEVICE_ATTR_WO(trigger);
+
+static ssize_t events_show(struct device *dev, struct device_attribute *attr,
+			   char *buf)
+{
+	struct clx_sample *s = dev_get_drvdata(dev);
+
+	guard(mutex)(&clx_sample_lock);
+	return sysfs_emit(buf, "%lu\n", s->events);
+}
+static DEVICE_ATTR_RO(events);
+
+static struct attribute *clx_sample_attrs[] = {
+	&dev_attr_trigger.attr,
+	&dev_attr_events.attr,
+	NULL
+};
+ATTRIBUTE_GROUPS(clx_sample);
+
+static void clx_sample_put_wire(void *data)
+{
+	struct clx_sample *s = data;
+	struct clx_sample_wire *w = s->wire;
+
+	guard(mutex)(&clx_sample_lock);
+	clx_sample_drive(s, false);
+	if (--w->users)
+		return;
+	list_del(&w->node);
+	put_device(w->ctrl);
+	kfree(w);
+}
+
+/* Find the controller and pin our interrupt is wired to, and join the wire. */
+static int clx_sample_get_wire(struct clx_sample *s)
+{
+	struct of_phandle_args args;
+	struct platform_device *ctrl;
+	struct clx_sample_wire *w;
+	int ret;
+
+	ret = of_irq_parse_one(s->dev->of_node, 0, &args);
+	if (ret)
+		return dev_err_probe(s->dev, ret, "no interrupt wired\n");
+	ctrl = of_find_device_by_node(args.np);
+	of_node_put(args.np);
+	if (!ctrl || !gpio_clx_sim_controller(&ctrl->dev)) {
+		if (ctrl)
+			put_device(&ctrl->dev);
+		return dev_err_probe(s->dev, -EPROBE_DEFER,
+				     "interrupt parent is not a bound gpio-clx-sim\n");
+	}
+
+	scoped_guard(mutex, &clx_sample_lock) {
+		list_for_each_entry(w, &clx_sample_wires, node) {
+			if (w->ctrl == &ctrl->dev && w->pin == args.args[0]) {
+				put_device(&ctrl->dev);
+				w->users++;
+				s->wire = w;
+				break;
+			}
+		}
+		if (!s->wire) {
+			w = kzalloc(sizeof(*w), GFP_KERNEL);
+			if (!w) {
+				put_device(&ctrl->dev);
+				return -ENOMEM;
+			}
+			w->ctrl = &ctrl->dev;
+			w->pin = args.args[0];
+			w->users = 1;
+			list_add(&w->node, &clx_sample_wires);
+			s->wire = w;
+			/* The line idles high: nobody pulls it yet. */
+			gpio_clx_sim_set_input(w->ctrl, w->pin, true);
+		}
+	}
+	return devm_add_action_or_reset(s->dev, clx_sample_put_wire, s);
+}
+
+static int clx_sample_probe(struct platform_device *pdev)
+{
+	struct device *dev = &pdev->dev;
+	struct clx_sample *s;
+	int ret;
+
+	s = devm_kzalloc(dev, sizeof(*s), GFP_KERNEL);
+	if (!s)
+		return -ENOMEM;
+	s->dev = dev;
+	platform_set_drvdata(pdev, s);
+
+	ret = clx_sample_get_wire(s);
+	if (ret)
+		return ret;
+
+	s->irq = platform_get_irq_optional(pdev, 0);
+	if (s->irq < 0)
+		return dev_err_probe(dev, s->irq, "no interrupt\n");
+	/*
+	 * No hard-IRQ handler: the line stays masked from the interrupt until
+	 * every sharer's thread has returned (IRQF_ONESHOT), so a level that
+	 * is still asserted cannot storm while the threads run.
+	 */
+	ret = devm_request_threaded_irq(dev, s->irq, NULL, clx_sample_thread,
+					IRQF_ONESHOT | IRQF_SHARED,
+					dev_name(dev), s);
+	if (ret)
+		return dev_err_probe(dev, ret, "cannot request interrupt\n");
+	return 0;
+}
+
+static const struct of_device_id clx_sample_of_match[] = {
+	{ .compatible = "linux,gpio-clx-sample" },
+	{ }
+};
+MODULE_DEVICE_TABLE(of, clx_sample_of_match);
+
+static struct platform_driver clx_sample_driver = {
+	.probe = clx_sample_probe,
+	.driver = {
+		.name = "gpio-clx-sample",
+		.of_match_table = clx_sample_of_match,
+		.dev_groups = clx_sample_groups,
+	},
+};
+module_platform_driver(clx_sample_driver);
+
+MODULE_DESCRIPTION("Sample peripheral with a shared, level-triggered GPIO interrupt");
+MODULE_LICENSE("GPL");

@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "board.hpp"
+
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <fcntl.h>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+namespace gpioclx {
+
+namespace {
+
+const ::std::string debugfs_root = "/sys/kernel/debug/gpio-clx-sim/";
+
+::std::uint64_t field(const ::std::string &line, const ::std::string &name)
+{
+	auto pos = line.find(" " + name + " ");
+
+	if (pos == ::std::string::npos)
+		throw ::std::runtime_error("regs: no field " + name + " in: " + line);
+	return ::std::stoull(line.substr(pos + name.size() + 2), nullptr, 16);
+}
+
+} /* namespace */
+
+board::board(const ::std::string &node, unsigned int pins_per_bank)
+	: node_(node), pins_per_bank_(pins_per_bank),
+	  chip_(node, ::gpiod::chip::OPEN_BY_LABEL)
+{
+}
+
+::std::string board::debugfs_path(const ::std::string &file) const
+{
+	return debugfs_root + node_ + "/" + file;
+}
+
+void board::set_input(unsigned int offset, bool high) const
+{
+	auto path = debugfs_path("pin" + ::std::to_string(offset));
+	int err = write_file(path, high ? "1" : "0");
+
+	if (err)
+		throw ::std::system_error(err, ::std::generic_category(), path);
+}
+
+::std::vector<bank_regs> board::regs() const
+{
+	::std::ifstream in(debugfs_path("regs"));
+	::std::vector<bank_regs> banks;
+	::std::string line;
+
+	while (::std::getline(in, line)) {
+		banks.push_back({ field(line, "in"), field(line, "out"),
+				  field(line, "dir"), field(line, "en"),
+				  field(line, "mask"), field(line, "edge"),
+				  field(line, "pol"), field(line, "both"),
+				  field(line, "status") });
+	}
+	if (banks.empty())
+		throw ::std::runtime_error("cannot read " + debugfs_path("regs"));
+	return banks;
+}
+
+void board::settle(unsigned int offset) const
+{
+	unsigned int ppb = pins_per_bank_;
+	auto bit = ::std::uint64_t(1) << (offset % ppb);
+
+	for (int i = 0; i < 2000; i++) {
+		auto r = regs().at(offset / ppb);
+
+		if (!(r.status & r.en & ~r.mask & bit))
+			return;
+		::std::this_thread::sleep_for(::std::chrono::milliseconds(1));
+	}
+	throw ::std::runtime_error("interrupt on pin " + ::std::to_string(offset) +
+				   " never delivered");
+}
+
+int write_file(const ::std::string &path, const ::std::string &text)
+{
+	int fd = ::open(path.c_str(), O_WRONLY);
+	int err = 0;
+
+	if (fd < 0)
+		return errno;
+	if (::write(fd, text.data(), text.size()) < 0)
+		err = errno;
+	::close(fd);
+	return err;
+}
+
+::std::string run(const ::std::string &command, int *status)
+{
+	::std::unique_ptr<FILE, int (*)(FILE *)> pipe(::popen(command.c_str(), "r"),
+						     ::pclose);
+	::std::string out;
+	char buf[512];
+	size_t n;
+
+	if (!pipe)
+		throw ::std::runtime_error("cannot run: " + command);
+	while ((n = ::fread(buf, 1, sizeof(buf), pipe.get())) > 0)
+		out.append(buf, n);
+	int rc = ::pclose(pipe.release());
+	if (status)
+		*status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+	return out;
+}
+
+int spawn(const ::std::vector<::std::string> &argv, const ::std::string &out_path)
+{
+	::std::vector<char *> args;
+	posix_spawn_file_actions_t actions;
+	pid_t pid;
+	int err;
+
+	for (const auto &a : argv)
+		args.push_back(const_cast<char *>(a.c_str()));
+	args.push_back(nullptr);
+	posix_spawn_file_actions_init(&actions);
+	posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(),
+					 O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	posix_spawn_file_actions_adddup2(&actions, 1, 2);
+	err = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+	posix_spawn_file_actions_destroy(&actions);
+	if (err)
+		throw ::std::system_error(err, ::std::generic_category(), argv[0]);
+	return pid;
+}
+
+int wait_child(int pid)
+{
+	int status;
+
+	if (::waitpid(pid, &status, 0) < 0)
+		throw ::std::system_error(errno, ::std::generic_category(),
+					  "waitpid");
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+::std::vector<::std::string> kernel_log(const ::std::string &needle)
+{
+	::std::vector<::std::string> found;
+	int fd = ::open("/dev/kmsg", O_RDONLY | O_NONBLOCK);
+	char buf[8192];
+	ssize_t n;
+
+	if (fd < 0)
+		throw ::std::system_error(errno, ::std::generic_category(),
+					  "/dev/kmsg");
+	for (;;) {
+		n = ::read(fd, buf, sizeof(buf) - 1);
+		if (n < 0 && errno == EPIPE)
+			continue;	/* overwritten records: skip on */
+		if (n <= 0)
+			break;
+		::std::string rec(buf, n);
+		auto text = rec.substr(rec.find(';') + 1);
+
+		text = text.substr(0, text.find('\n'));
+		if (text.find(needle) != ::std::string::npos)
+			found.push_back(text);
+	}
+	::close(fd);
+	return found;
+}
+
+} /* namespace gpioclx */

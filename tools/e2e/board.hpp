@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The UML test board as the end-to-end tests see it: our GPIO chip through
+ * libgpiod, and the simulated controller's debugfs files that drive its
+ * input pins and show its registers.
+ */
+#ifndef GPIOCLX_E2E_BOARD_HPP
+#define GPIOCLX_E2E_BOARD_HPP
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <gpiod.hpp>
+
+namespace gpioclx {
+
+/* One bank's registers, parsed from the simulator's "regs" file. */
+struct bank_regs {
+	::std::uint64_t in, out, dir, en, mask, edge, pol, both, status;
+};
+
+class board {
+public:
+	/* Open the simulated controller created from device-tree node @node. */
+	board(const ::std::string &node, unsigned int pins_per_bank);
+
+	::gpiod::chip &chip() { return chip_; }
+	const ::std::string &node() const { return node_; }
+
+	/* Drive the level outside the chip puts on input pin @offset. */
+	void set_input(unsigned int offset, bool high) const;
+
+	/* Registers of every bank, read under the bank's interrupt lock. */
+	::std::vector<bank_regs> regs() const;
+
+	/*
+	 * Wait until the controller has no undelivered interrupt status left
+	 * on @offset: latched status is cleared before the handler runs, so
+	 * this returns once the event has been handed to its consumer.
+	 */
+	void settle(unsigned int offset) const;
+
+	::std::string debugfs_path(const ::std::string &file) const;
+
+private:
+	::std::string node_;
+	unsigned int pins_per_bank_;
+	::gpiod::chip chip_;
+};
+
+/* Write @text to @path; returns 0 or the errno of the failed write. */
+int write_file(const ::std::string &path, const ::std::string &text);
+
+/* Run a shell command; returns its standard output, sets @status. */
+::std::string run(const ::std::string &command, int *status = nullptr);
+
+/* Start @argv with its output in @out_path; returns the child's pid. */
+int spawn(const ::std::vector<::std::string> &argv, const ::std::string &out_path);
+
+/* Wait for child @pid; returns its exit status, or -1 if it was killed. */
+int wait_child(int pid);
+
+/* Kernel log records (without their prefix) that contain @needle. */
+::std::vector<::std::string> kernel_log(const ::std::string &needle);
+
+} /* namespace gpioclx */
+
+#endif /* GPIOCLX_E2E_BOARD_HPP */

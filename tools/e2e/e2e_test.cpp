@@ -1,0 +1,400 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * End-to-end tests, run inside the UML test board: our chip as userspace
+ * sees it through the GPIO character device (libgpiod) and Debian's gpio
+ * tools, with interrupts injected through the simulated controller.
+ * Each test names the GPIOCLX-RULES.md rule it pins down, where one applies.
+ */
+#include <algorithm>
+#include <cstdio>
+#include <cerrno>
+#include <chrono>
+#include <stdexcept>
+#include <thread>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "board.hpp"
+
+namespace {
+
+using ::std::chrono::milliseconds;
+
+const ::std::string node = "gpio-controller-0";
+constexpr unsigned int pins_per_bank = 32;
+constexpr auto event_timeout = milliseconds(2000);
+/* How long "no further event" is watched for; not a speed requirement. */
+constexpr auto quiet_period = milliseconds(100);
+
+struct edge {
+	unsigned int offset;
+	int type;	/* ::gpiod::line_event::RISING_EDGE or FALLING_EDGE */
+};
+
+class E2E : public ::testing::Test {
+protected:
+	E2E() : board_(node, pins_per_bank) {}
+
+	void TearDown() override
+	{
+		for (auto offset : driven_)
+			board_.set_input(offset, false);
+	}
+
+	::gpiod::line request(unsigned int offset, int type)
+	{
+		auto line = board_.chip().get_line(offset);
+
+		board_.set_input(offset, false);
+		driven_.push_back(offset);
+		line.request({ "gpioclx-e2e", type, 0 });
+		return line;
+	}
+
+	/* Drive @offset and wait until the controller has delivered it. */
+	void drive(unsigned int offset, bool high)
+	{
+		board_.set_input(offset, high);
+		board_.settle(offset);
+	}
+
+	static edge next_event(const ::gpiod::line_bulk &lines)
+	{
+		auto ready = lines.event_wait(event_timeout);
+
+		if (ready.empty())
+			throw ::std::runtime_error("no event within the timeout");
+		auto ev = ready[0].event_read();
+		return { ev.source.offset(), ev.event_type };
+	}
+
+	static bool quiet(const ::gpiod::line_bulk &lines)
+	{
+		return lines.event_wait(quiet_period).empty();
+	}
+
+	gpioclx::board board_;
+	::std::vector<unsigned int> driven_;
+};
+
+constexpr int rising = ::gpiod::line_event::RISING_EDGE;
+constexpr int falling = ::gpiod::line_event::FALLING_EDGE;
+
+/* The chip is found by its device-tree node, with the names the board gave. */
+TEST_F(E2E, ChipShowsLineNames)
+{
+	EXPECT_EQ(board_.chip().num_lines(), 40U);
+	EXPECT_EQ(board_.chip().get_line(0).name(), "BTN_A");
+	EXPECT_EQ(board_.chip().get_line(4).name(), "IRQ_LEVEL");
+	EXPECT_EQ(board_.chip().get_line(32).name(), "B1_P0");
+	EXPECT_EQ(board_.chip().find_line("B1_P7").offset(), 39U);
+}
+
+/* Debian's gpiodetect and gpioinfo list our chip and its names. */
+TEST_F(E2E, GpiodetectAndGpioinfo)
+{
+	int status = -1;
+	auto detect = gpioclx::run("gpiodetect", &status);
+
+	ASSERT_EQ(status, 0);
+	EXPECT_NE(detect.find("[" + node + "] (40 lines)"), ::std::string::npos)
+		<< detect;
+
+	auto info = gpioclx::run("gpioinfo " + board_.chip().name(), &status);
+	ASSERT_EQ(status, 0);
+	EXPECT_NE(info.find("\"BTN_A\""), ::std::string::npos) << info;
+	EXPECT_NE(info.find("\"B1_P7\""), ::std::string::npos) << info;
+}
+
+struct edge_case {
+	const char *name;
+	int request;
+	::std::vector<int> expected;	/* for the pulse train 0-1-0-1-0 */
+};
+
+class EdgeTypes : public E2E,
+		  public ::testing::WithParamInterface<edge_case> {};
+
+/*
+ * Each edge type reports exactly its edges, with the right type, and
+ * nothing else (rule 19: high = rising, low = falling).
+ */
+TEST_P(EdgeTypes, ExactEvents)
+{
+	const auto &c = GetParam();
+	::gpiod::line_bulk lines({ request(1, c.request) });
+
+	for (int i = 0; i < 2; i++) {
+		drive(1, true);
+		drive(1, false);
+	}
+	for (auto type : c.expected) {
+		auto ev = next_event(lines);
+		EXPECT_EQ(ev.offset, 1U);
+		EXPECT_EQ(ev.type, type);
+	}
+	EXPECT_TRUE(quiet(lines)) << "an event beyond the expected ones";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+	Events, EdgeTypes,
+	::testing::Values(
+		edge_case{ "rising", ::gpiod::line_request::EVENT_RISING_EDGE,
+			   { rising, rising } },
+		edge_case{ "falling", ::gpiod::line_request::EVENT_FALLING_EDGE,
+			   { falling, falling } },
+		edge_case{ "both", ::gpiod::line_request::EVENT_BOTH_EDGES,
+			   { rising, falling, rising, falling } }),
+	[](const auto &info) { return ::std::string(info.param.name); });
+
+/* Several lines, across both banks, report in the order they were driven. */
+TEST_F(E2E, SeveralLinesExactSequence)
+{
+	const ::std::vector<::std::pair<unsigned int, bool>> steps = {
+		{ 1, true }, { 2, true }, { 33, true }, { 1, false },
+		{ 3, true }, { 2, false }, { 33, false }, { 3, false },
+	};
+	::gpiod::line_bulk lines;
+
+	for (auto offset : { 1U, 2U, 3U, 33U })
+		lines.append(request(offset,
+				     ::gpiod::line_request::EVENT_BOTH_EDGES));
+	for (auto [offset, high] : steps)
+		drive(offset, high);
+
+	/* Each line has its own event queue: merge them by timestamp. */
+	::std::vector<::gpiod::line_event> events;
+	while (!quiet(lines))
+		for (auto &line : lines.event_wait(quiet_period))
+			events.push_back(line.event_read());
+	::std::sort(events.begin(), events.end(),
+		    [](const auto &a, const auto &b) {
+			    return a.timestamp < b.timestamp;
+		    });
+	ASSERT_EQ(events.size(), steps.size());
+	for (size_t i = 0; i < steps.size(); i++) {
+		EXPECT_EQ(events[i].source.offset(), steps[i].first) << i;
+		EXPECT_EQ(events[i].event_type,
+			  steps[i].second ? rising : falling) << i;
+	}
+}
+
+/* get() reads the live level of an input (rule 25). */
+TEST_F(E2E, ValueFollowsInput)
+{
+	auto line = request(6, ::gpiod::line_request::DIRECTION_INPUT);
+
+	EXPECT_EQ(line.get_value(), 0);
+	board_.set_input(6, true);
+	EXPECT_EQ(line.get_value(), 1);
+	board_.set_input(6, false);
+	EXPECT_EQ(line.get_value(), 0);
+}
+
+/* Bad writes to the debugfs pin files are refused and change nothing. */
+TEST_F(E2E, DebugfsRejectsBadWrites)
+{
+	auto line = request(7, ::gpiod::line_request::DIRECTION_INPUT);
+	auto path = board_.debugfs_path("pin7");
+
+	board_.set_input(7, true);
+	for (auto bad : { "2", "-1", "abc", "", "1 1", "0x1z" })
+		EXPECT_EQ(gpioclx::write_file(path, bad), EINVAL)
+			<< "writing '" << bad << "'";
+	EXPECT_EQ(line.get_value(), 1);
+	EXPECT_EQ(gpioclx::write_file(board_.debugfs_path("pin40"), "1"),
+		  ENOENT);
+}
+
+struct gpiomon_case {
+	const char *name;
+	const char *flags;
+	const char *expected;	/* "%o %e" lines for pulses on lines 5 and 38 */
+	int events;
+};
+
+class Gpiomon : public E2E,
+		public ::testing::WithParamInterface<gpiomon_case> {};
+
+/*
+ * Debian's gpiomon, unchanged, catches the injected edges on two lines in
+ * two banks: exactly the expected events, in order.
+ */
+TEST_P(Gpiomon, CatchesInjectedEdges)
+{
+	const auto &c = GetParam();
+	auto out_path = ::std::string("/tmp/gpiomon-") + c.name + ".txt";
+
+	board_.set_input(5, false);
+	board_.set_input(38, false);
+	driven_ = { 5, 38 };
+	::std::vector<::std::string> argv = { "timeout", "20", "gpiomon", "-b",
+					     "-n", ::std::to_string(c.events),
+					     "-F", "%o %e" };
+	if (*c.flags)
+		argv.push_back(c.flags);
+	argv.insert(argv.end(), { board_.chip().name(), "5", "38" });
+	int pid = gpioclx::spawn(argv, out_path);
+
+	/* Wait until gpiomon holds both lines before driving them. */
+	for (int i = 0; i < 500; i++) {
+		auto a = board_.chip().get_line(5), b = board_.chip().get_line(38);
+		a.update();
+		b.update();
+		if (a.is_used() && b.is_used())
+			break;
+		::std::this_thread::sleep_for(milliseconds(10));
+	}
+	for (int i = 0; i < 2; i++) {
+		drive(5, true);
+		drive(38, true);
+		drive(5, false);
+		drive(38, false);
+	}
+	EXPECT_EQ(gpioclx::wait_child(pid), 0);
+	auto out = gpioclx::run("cat " + out_path);
+	EXPECT_EQ(out, c.expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+	Tools, Gpiomon,
+	::testing::Values(
+		gpiomon_case{ "rising", "-r", "5 1\n38 1\n5 1\n38 1\n", 4 },
+		gpiomon_case{ "falling", "-f", "5 0\n38 0\n5 0\n38 0\n", 4 },
+		gpiomon_case{ "both", "",
+			      "5 1\n38 1\n5 0\n38 0\n5 1\n38 1\n5 0\n38 0\n",
+			      8 }),
+	[](const auto &info) { return ::std::string(info.param.name); });
+
+/* The level of pin @offset of the board's chip, read through the sim. */
+int board_line_level(unsigned int offset)
+{
+	gpioclx::board b(node, pins_per_bank);
+
+	return (b.regs().at(offset / pins_per_bank).in >> (offset % pins_per_bank)) & 1;
+}
+
+/* The interrupt count of the line whose handlers include @name. */
+unsigned long interrupts_of(const ::std::string &name)
+{
+	auto line = gpioclx::run("grep -w '" + name + "' /proc/interrupts");
+	unsigned long count = 0;
+	unsigned int irq;
+
+	if (::sscanf(line.c_str(), " %u: %lu", &irq, &count) != 2)
+		throw ::std::runtime_error("no interrupt for " + name + ": " + line);
+	return count;
+}
+
+unsigned long sample_events(const char *dev)
+{
+	return ::std::stoul(gpioclx::run(::std::string("cat /sys/bus/platform/devices/") +
+					 dev + "/events"));
+}
+
+void sample_trigger(const char *dev)
+{
+	auto path = ::std::string("/sys/bus/platform/devices/") + dev + "/trigger";
+
+	ASSERT_EQ(gpioclx::write_file(path, "1"), 0) << path;
+}
+
+/* Wait until @dev has serviced @count interrupts in total. */
+bool sample_wait(const char *dev, unsigned long count)
+{
+	for (int i = 0; i < 200; i++) {
+		if (sample_events(dev) >= count)
+			return true;
+		::std::this_thread::sleep_for(milliseconds(10));
+	}
+	return false;
+}
+
+/*
+ * A level-low line shared by two sample peripherals, each serviced by a
+ * threaded (passive-level) handler: every assertion is serviced exactly once
+ * by the device that asserted, and the line does not storm (rules 9, 14).
+ */
+TEST(SharedLevel, ThreadedHandlersServiceEachAssertionOnce)
+{
+	auto a0 = sample_events("sample-a"), b0 = sample_events("sample-b");
+	auto irqs0 = interrupts_of("sample-a");
+
+	for (unsigned long i = 1; i <= 3; i++) {
+		sample_trigger("sample-a");
+		ASSERT_TRUE(sample_wait("sample-a", a0 + i));
+	}
+	::std::this_thread::sleep_for(quiet_period);
+	EXPECT_EQ(sample_events("sample-a"), a0 + 3);
+	EXPECT_EQ(sample_events("sample-b"), b0);
+	EXPECT_EQ(interrupts_of("sample-a"), irqs0 + 3);
+
+	/* Both pull the line: one or two interrupts, never a storm. */
+	sample_trigger("sample-a");
+	sample_trigger("sample-b");
+	ASSERT_TRUE(sample_wait("sample-a", a0 + 4));
+	ASSERT_TRUE(sample_wait("sample-b", b0 + 1));
+	::std::this_thread::sleep_for(quiet_period);
+	EXPECT_EQ(sample_events("sample-a"), a0 + 4);
+	EXPECT_EQ(sample_events("sample-b"), b0 + 1);
+	EXPECT_GE(interrupts_of("sample-a"), irqs0 + 4);
+	EXPECT_LE(interrupts_of("sample-a"), irqs0 + 5);
+	EXPECT_EQ(board_line_level(4), 1) << "line still pulled low";
+}
+
+/*
+ * Malformed controller nodes on the board fail probe with exactly one
+ * error line each and leave no chip and no debugfs folder behind.
+ */
+class BadNode : public ::testing::TestWithParam<const char *> {};
+
+TEST_P(BadNode, OneErrorLineNothingBehind)
+{
+	::std::string name = GetParam();
+	auto lines = gpioclx::kernel_log(name + ": error ");
+
+	EXPECT_EQ(lines.size(), 1U);
+	for (const auto &l : lines)
+		::testing::Test::RecordProperty("error", l);
+	int status = -1;
+	gpioclx::run("test -e /sys/bus/platform/devices/" + name + "/driver",
+		     &status);
+	EXPECT_NE(status, 0) << name << " is bound";
+	gpioclx::run("ls /sys/bus/platform/devices/" + name +
+			     " | grep -q gpiochip", &status);
+	EXPECT_NE(status, 0) << name << " left a gpiochip";
+	gpioclx::run("test -e /sys/kernel/debug/gpio-clx-sim/" + name, &status);
+	EXPECT_NE(status, 0) << name << " left a debugfs folder";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+	Probe, BadNode,
+	::testing::Values("bad-no-ngpios", "bad-pins-per-bank", "bad-too-many-pins",
+			  "bad-no-interrupt", "bad-interrupt-cells"),
+	[](const auto &info) {
+		::std::string s = info.param;
+		for (auto &ch : s)
+			if (ch == '-')
+				ch = '_';
+		return s;
+	});
+
+/* Unbinding and rebinding a controller tears down and rebuilds cleanly. */
+TEST(Rebind, UnbindBindControllerOne)
+{
+	const ::std::string drv = "/sys/bus/platform/drivers/gpio-clx-sim/";
+	int status = -1;
+
+	ASSERT_EQ(gpioclx::write_file(drv + "unbind", "gpio-controller-1"), 0);
+	gpioclx::run("ls /sys/bus/platform/devices/gpio-controller-1 | grep -q gpiochip",
+		     &status);
+	EXPECT_NE(status, 0);
+	ASSERT_EQ(gpioclx::write_file(drv + "bind", "gpio-controller-1"), 0);
+	::gpiod::chip chip("gpio-controller-1", ::gpiod::chip::OPEN_BY_LABEL);
+	EXPECT_EQ(chip.num_lines(), 64U);
+}
+
+} /* namespace */

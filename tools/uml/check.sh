@@ -1,0 +1,29 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# "make check": build the debug UML kernel (cached), our modules, device
+# trees and tools, boot the board once, and judge the run. The last line is
+# "N passed, N failed, N skipped" over every KUnit case and end-to-end test.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+start=$(date +%s)
+"$TOP/tools/uml/build.sh" "$TOP/tools/uml/debug.config"
+kbuild=$(cat "$OUT/kernel-debug")
+
+results=$OUT/results/check
+rm -rf "$results"
+log "booting the UML board (lockdep + KASAN kernel)"
+set +e
+"$TOP/tools/uml/boot.sh" "$kbuild" "$OUT/dts/uml-board.dtb" \
+	"$TOP/tools/uml/guest/check-init.sh" "$results" 900 \
+	GPIOCLX_MODULES="$OUT/uml-debug/modules" GPIOCLX_TOOLS="$OUT/tools"
+boot_status=$?
+set -e
+
+log "results ($results)"
+"$TOP/tools/uml/results.sh" "$results" "$boot_status" gpio-clx gpio-clx-sim
+read -r passed failed skipped < "$results/counts"
+log "make check took $(( $(date +%s) - start )) s"
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" = 0 ]
