@@ -79,7 +79,8 @@ static void clx_sim_update(struct clx_sim *sim, unsigned int bank)
 	u64 match = (level & r->pol) | (~level & ~r->pol);
 	bool was_any;
 
-	r->status = (r->status & r->edge) | (match & ~r->edge);
+	/* Level status is only computed for enabled pins, as on most SoCs. */
+	r->status = (r->status & r->edge) | (match & ~r->edge & r->en);
 
 	guard(raw_spinlock)(&sim->out_lock);
 	was_any = sim->irq_banks;
