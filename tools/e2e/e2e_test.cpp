@@ -7,6 +7,7 @@
  */
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cerrno>
 #include <chrono>
 #include <stdexcept>
@@ -226,7 +227,9 @@ class Gpiomon : public E2E,
 TEST_P(Gpiomon, CatchesInjectedEdges)
 {
 	const auto &c = GetParam();
-	auto out_path = ::std::string("/tmp/gpiomon-") + c.name + ".txt";
+	const char *tmp = ::getenv("TMPDIR");
+	auto out_path = ::std::string(tmp ? tmp : "/tmp") + "/gpiomon-" +
+			c.name + ".txt";
 
 	board_.set_input(5, false);
 	board_.set_input(38, false);

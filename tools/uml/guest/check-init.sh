@@ -2,13 +2,13 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # PID 1 of a "make check" boot: load the modules, run the KUnit suites and
-# the end-to-end tests, unload everything, and write the results to /mnt.
+# the end-to-end tests, unload everything, and write the results to $R.
 # Pass/fail is decided by the host from those files and the console log.
 set -u
 . "$(dirname "$0")/common.sh"
 
 guest_mounts
-exec >/mnt/guest.log 2>&1
+exec >$R/guest.log 2>&1
 set -x
 
 status=0
@@ -17,7 +17,7 @@ run_kunit() {
 	shift
 	insmod "$GPIOCLX_MODULES/$(modpath "$mod")" || { status=1; return; }
 	for suite in "$@"; do
-		cp "/sys/kernel/debug/kunit/$suite/results" "/mnt/kunit-$suite.ktap" ||
+		cp "/sys/kernel/debug/kunit/$suite/results" "$R/kunit-$suite.ktap" ||
 			status=1
 	done
 	rmmod "$mod" || status=1
@@ -27,7 +27,7 @@ if guest_load_modules; then
 	run_kunit gpio-clx-test gpio-clx
 	run_kunit gpio-clx-sim-test gpio-clx-sim
 	GPIOCLX_CHIP=$(gpiochip_of gpio-controller-0) \
-		"$GPIOCLX_TOOLS/gpioclx-e2e" --gtest_output=json:/mnt/e2e.json ||
+		"$GPIOCLX_TOOLS/gpioclx-e2e" --gtest_output=json:$R/e2e.json ||
 		true
 	# Unloading exercises every teardown path under lockdep and KASAN.
 	rmmod gpio-clx-sample gpio-clx-sim irq-clx-sim-intc gpio-clx || status=1

@@ -3,28 +3,31 @@
 #
 # Guest side of the UML board, sourced by the init scripts (PID 1 inside
 # UML). The host root is mounted read-only; the results folder
-# GPIOCLX_RESULTS (from the kernel command line) is mounted at /mnt.
+# GPIOCLX_RESULTS (from the kernel command line) is mounted read-write at
+# $R. Scratch space is a tmpfs on /run: mounting over /tmp or /mnt would
+# hide a checkout that lives there on the host.
 
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-export HOME=/tmp
+export HOME=/run TMPDIR=/run
+R=/run/results
 
 guest_mounts() {
 	mount -t proc proc /proc
 	mount -t sysfs sysfs /sys
 	mount -t debugfs debugfs /sys/kernel/debug
 	mount -t configfs configfs /sys/kernel/config
-	mount -t tmpfs tmpfs /tmp
 	mount -t tmpfs tmpfs /run
-	mount -t hostfs hostfs /mnt -o "$GPIOCLX_RESULTS"
+	mkdir -p $R
+	mount -t hostfs hostfs $R -o "$GPIOCLX_RESULTS"
 	# Every kernel message, as it is logged (see boot.sh for why not the
 	# console). cat writes each record as soon as it reads it.
-	cat /dev/kmsg > /mnt/kmsg.log &
+	cat /dev/kmsg > $R/kmsg.log &
 }
 
 # Power off without systemd; the status file tells the host how it went.
 guest_halt() {
 	sleep 0.2	# let the kmsg copy catch up
-	echo "$1" > /mnt/exit-status
+	echo "$1" > $R/exit-status
 	sync
 	echo o > /proc/sysrq-trigger
 	sleep 10

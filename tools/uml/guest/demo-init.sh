@@ -6,7 +6,7 @@ set -u
 . "$(dirname "$0")/common.sh"
 
 guest_mounts
-exec >/mnt/demo.log 2>&1
+exec >$R/demo.log 2>&1
 
 say() { printf '\n### %s\n' "$*"; }
 pin() { echo "$2" > "/sys/kernel/debug/gpio-clx-sim/gpio-controller-0/pin$1"; }
