@@ -9,7 +9,7 @@
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 
-.PHONY: all modules clean deps uml demo check help
+.PHONY: all modules clean deps uml demo check lint help
 
 all: modules
 
@@ -32,6 +32,10 @@ demo:
 
 check:
 	tools/uml/check.sh
+
+# checkpatch --strict, shellcheck, reST; also part of make check.
+lint:
+	tools/lint.sh
 
 help:
 	@sed -n '3,9p' Makefile | sed 's/^# \{0,1\}//'

@@ -170,6 +170,7 @@ static void sim_type_desc(const struct sim_type_case *c, char *desc)
 {
 	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
 }
+
 KUNIT_ARRAY_PARAM(sim_type, sim_type_cases, sim_type_desc);
 
 /*
@@ -339,6 +340,7 @@ static struct kunit_suite sim_test_suite = {
 	.exit = sim_test_exit,
 	.test_cases = sim_test_cases,
 };
+
 kunit_test_suite(sim_test_suite);
 
 MODULE_DESCRIPTION("KUnit tests for the simulated gpioclx controller");

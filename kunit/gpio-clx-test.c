@@ -452,6 +452,7 @@ static void gpio_clx_type_desc(const struct gpio_clx_type_case *c, char *desc)
 {
 	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
 }
+
 KUNIT_ARRAY_PARAM(gpio_clx_type, gpio_clx_type_cases, gpio_clx_type_desc);
 
 /*
@@ -623,6 +624,36 @@ static void gpio_clx_test_shared_refcount(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, f->banks[0].en & BIT_ULL(12), 0ULL);
 }
 
+/*
+ * Test that changing the trigger of a live pin goes through reconfigure, not
+ * a disable/enable cycle, and takes effect (rule 21).
+ */
+static void gpio_clx_test_reconfigure_live(struct kunit *test)
+{
+	struct fake *f = test->priv;
+	int virq, i;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	virq = fake_request(f, 13, IRQF_TRIGGER_RISING);
+	fake_clear_log(f);
+	KUNIT_ASSERT_EQ(test, irq_set_irq_type(virq, IRQ_TYPE_LEVEL_LOW), 0);
+	i = fake_find(f, FAKE_RECONFIGURE, 0);
+	KUNIT_ASSERT_GE(test, i, 0);
+	KUNIT_EXPECT_EQ(test, f->log[i].arg, 13ULL);
+	KUNIT_EXPECT_EQ(test, f->log[i].cfg.mode, GPIO_CLX_MODE_LEVEL);
+	KUNIT_EXPECT_EQ(test, f->log[i].cfg.polarity, GPIO_CLX_ACTIVE_LOW);
+	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_DISABLE), 0U);
+	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_ENABLE), 0U);
+
+	/* Now a level: masked around the handler, never cleared. */
+	fake_assert(f, 13, true);
+	fake_clear_log(f);
+	fake_primary(f);
+	KUNIT_EXPECT_EQ(test, f->handled, 1U);
+	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_CLEAR), 0U);
+	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_MASK), 1U);
+}
+
 /* ---- primary ISR: rules 10, 11, 13 -------------------------------------- */
 
 /*
@@ -648,8 +679,8 @@ static void gpio_clx_test_primary_dispatch(struct kunit *test)
 	for (i = 0; i < f->nlog; i++) {
 		KUNIT_EXPECT_TRUE(test, f->log[i].hardirq);
 		if (f->log[i].op == FAKE_HANDLER)
-			KUNIT_EXPECT_TRUE(test, f->log[i].arg == 1 ||
-						f->log[i].arg == 33);
+			KUNIT_EXPECT_TRUE(test,
+					  f->log[i].arg == 1 || f->log[i].arg == 33);
 	}
 }
 
@@ -790,6 +821,7 @@ static struct kunit_case gpio_clx_test_cases[] = {
 	KUNIT_CASE(gpio_clx_test_mask_keeps_config),
 	KUNIT_CASE(gpio_clx_test_mask_on_disabled),
 	KUNIT_CASE(gpio_clx_test_shared_refcount),
+	KUNIT_CASE(gpio_clx_test_reconfigure_live),
 	KUNIT_CASE(gpio_clx_test_primary_dispatch),
 	KUNIT_CASE(gpio_clx_test_stray_masked),
 	KUNIT_CASE(gpio_clx_test_ack_order),
@@ -805,6 +837,7 @@ static struct kunit_suite gpio_clx_test_suite = {
 	.exit = gpio_clx_test_exit,
 	.test_cases = gpio_clx_test_cases,
 };
+
 kunit_test_suite(gpio_clx_test_suite);
 
 MODULE_DESCRIPTION("KUnit tests for the gpioclx core");

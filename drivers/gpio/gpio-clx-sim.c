@@ -34,7 +34,6 @@
 
 #define CLX_SIM_MAX_BANKS	32
 
-
 struct clx_sim_pin_file {
 	struct clx_sim *sim;
 	unsigned int offset;

@@ -6,6 +6,7 @@
 #
 # usage: build.sh [FRAGMENT]    default: the debug (lockdep + KASAN) kernel
 set -euo pipefail
+# shellcheck source=tools/uml/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 fragment=${1:-$TOP/tools/uml/debug.config}
@@ -22,11 +23,12 @@ echo "$kbuild" > "$OUT/kernel-$name"
 mdir=$OUT/uml-$name/modules
 mkdir -p "$mdir"
 rsync -a --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' \
-	--exclude '*.mod*' --exclude 'modules.order' --exclude 'Module.symvers' \
-	"$TOP/Kbuild" "$TOP/drivers" "$TOP/kunit" "$mdir/" 2>/dev/null ||
-	rsync -a "$TOP/Kbuild" "$TOP/drivers" "$TOP/kunit" "$mdir/"
+	--exclude '*.mod' --exclude '*.mod.c' --exclude 'modules.order' \
+	--exclude 'Module.symvers' "$TOP/Kbuild" "$TOP/drivers" "$TOP/kunit" \
+	"$mdir/"
 log "building modules for UML ($name)"
-make -s -C "$src" O="$kbuild" ARCH=um M="$mdir" W=1 modules >&2
+# Warnings are errors here: the modules must build clean with W=1.
+make -s -C "$src" O="$kbuild" ARCH=um M="$mdir" W=1 KCFLAGS=-Werror modules >&2
 
 log "building device trees"
 mkdir -p "$OUT/dts"

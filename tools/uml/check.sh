@@ -5,6 +5,7 @@
 # trees and tools, boot the board once, and judge the run. The last line is
 # "N passed, N failed, N skipped" over every KUnit case and end-to-end test.
 set -euo pipefail
+# shellcheck source=tools/uml/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 start=$(date +%s)
@@ -13,6 +14,11 @@ kbuild=$(cat "$OUT/kernel-debug")
 
 results=$OUT/results/check
 rm -rf "$results"
+mkdir -p "$results"
+log "lint"
+lint_status=0
+"$TOP/tools/lint.sh" > "$results/lint.log" 2>&1 || lint_status=$?
+grep -v '^total: 0 errors, 0 warnings, 0 checks' "$results/lint.log" >&2 || true
 log "booting the UML board (lockdep + KASAN kernel)"
 set +e
 "$TOP/tools/uml/boot.sh" "$kbuild" "$OUT/dts/uml-board.dtb" \
@@ -22,7 +28,8 @@ boot_status=$?
 set -e
 
 log "results ($results)"
-"$TOP/tools/uml/results.sh" "$results" "$boot_status" gpio-clx gpio-clx-sim
+GPIOCLX_LINT_STATUS=$lint_status \
+	"$TOP/tools/uml/results.sh" "$results" "$boot_status" gpio-clx gpio-clx-sim
 read -r passed failed skipped < "$results/counts"
 log "make check took $(( $(date +%s) - start )) s"
 echo "$passed passed, $failed failed, $skipped skipped"

@@ -5,6 +5,7 @@
 # gpioinfo, gpiomon catching injected interrupts, and threaded handlers
 # serving a shared level-triggered line.
 set -euo pipefail
+# shellcheck source=tools/uml/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 "$TOP/tools/uml/build.sh" "$TOP/tools/uml/debug.config"

@@ -8,7 +8,7 @@ set -euo pipefail
 pkgs=(
 	linux-source-6.1 build-essential flex bison bc libelf-dev libssl-dev
 	device-tree-compiler gpiod libgpiod-dev googletest libgtest-dev cmake
-	xz-utils python3 kmod rsync jq
+	xz-utils python3 kmod rsync jq shellcheck python3-docutils
 )
 
 missing=()

@@ -10,6 +10,7 @@
 # Prints one line per group and writes "passed failed skipped" to
 # RESULTS/counts.
 set -euo pipefail
+# shellcheck source=tools/uml/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 results=$1 boot_status=$2
@@ -89,6 +90,14 @@ if [ "$boot_status" != 0 ]; then
 	count "guest ran to completion" 0 1 0
 else
 	count "guest ran to completion" 1 0 0
+fi
+
+if [ -n "${GPIOCLX_LINT_STATUS:-}" ]; then
+	if [ "$GPIOCLX_LINT_STATUS" = 0 ]; then
+		count "lint (checkpatch, shellcheck, reST)" 1 0 0
+	else
+		count "lint (checkpatch, shellcheck, reST)" 0 1 0
+	fi
 fi
 
 echo "$passed $failed $skipped" > "$results/counts"

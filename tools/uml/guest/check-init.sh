@@ -5,10 +5,11 @@
 # the end-to-end tests, unload everything, and write the results to $R.
 # Pass/fail is decided by the host from those files and the console log.
 set -u
+# shellcheck source=tools/uml/guest/common.sh
 . "$(dirname "$0")/common.sh"
 
 guest_mounts
-exec >$R/guest.log 2>&1
+exec >"$R/guest.log" 2>&1
 set -x
 
 status=0
@@ -27,7 +28,7 @@ if guest_load_modules; then
 	run_kunit gpio-clx-test gpio-clx
 	run_kunit gpio-clx-sim-test gpio-clx-sim
 	GPIOCLX_CHIP=$(gpiochip_of gpio-controller-0) \
-		"$GPIOCLX_TOOLS/gpioclx-e2e" --gtest_output=json:$R/e2e.json ||
+		"$GPIOCLX_TOOLS/gpioclx-e2e" --gtest_output=json:"$R/e2e.json" ||
 		true
 	# Unloading exercises every teardown path under lockdep and KASAN.
 	rmmod gpio-clx-sample gpio-clx-sim irq-clx-sim-intc gpio-clx || status=1

@@ -17,17 +17,17 @@ guest_mounts() {
 	mount -t debugfs debugfs /sys/kernel/debug
 	mount -t configfs configfs /sys/kernel/config
 	mount -t tmpfs tmpfs /run
-	mkdir -p $R
-	mount -t hostfs hostfs $R -o "$GPIOCLX_RESULTS"
+	mkdir -p "$R"
+	mount -t hostfs hostfs "$R" -o "$GPIOCLX_RESULTS"
 	# Every kernel message, as it is logged (see boot.sh for why not the
 	# console). cat writes each record as soon as it reads it.
-	cat /dev/kmsg > $R/kmsg.log &
+	cat /dev/kmsg > "$R/kmsg.log" &
 }
 
 # Power off without systemd; the status file tells the host how it went.
 guest_halt() {
 	sleep 0.2	# let the kmsg copy catch up
-	echo "$1" > $R/exit-status
+	echo "$1" > "$R/exit-status"
 	sync
 	echo o > /proc/sysrq-trigger
 	sleep 10

@@ -3,10 +3,11 @@
 #
 # PID 1 of a "make demo" boot: a short tour of the simulated board.
 set -u
+# shellcheck source=tools/uml/guest/common.sh
 . "$(dirname "$0")/common.sh"
 
 guest_mounts
-exec >$R/demo.log 2>&1
+exec >"$R/demo.log" 2>&1
 
 say() { printf '\n### %s\n' "$*"; }
 pin() { echo "$2" > "/sys/kernel/debug/gpio-clx-sim/gpio-controller-0/pin$1"; }
