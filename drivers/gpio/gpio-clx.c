@@ -141,35 +141,35 @@ static void gpio_clx_irq_ack(struct irq_data *d)
 		clx->ops->clear_active(clx, gpio_clx_bank_of(clx, hwirq), bit);
 }
 
+/* Trigger types the core can program; anything else is refused (rule 19). */
+static const struct {
+	unsigned int type;
+	struct gpio_clx_irq_config cfg;
+} gpio_clx_types[] = {
+	{ IRQ_TYPE_EDGE_RISING, { GPIO_CLX_MODE_EDGE, GPIO_CLX_ACTIVE_HIGH } },
+	{ IRQ_TYPE_EDGE_FALLING, { GPIO_CLX_MODE_EDGE, GPIO_CLX_ACTIVE_LOW } },
+	{ IRQ_TYPE_EDGE_BOTH, { GPIO_CLX_MODE_EDGE, GPIO_CLX_ACTIVE_BOTH } },
+	{ IRQ_TYPE_LEVEL_HIGH, { GPIO_CLX_MODE_LEVEL, GPIO_CLX_ACTIVE_HIGH } },
+	{ IRQ_TYPE_LEVEL_LOW, { GPIO_CLX_MODE_LEVEL, GPIO_CLX_ACTIVE_LOW } },
+};
+
 static int gpio_clx_type_to_config(struct gpio_clx *clx, unsigned int type,
 				   struct gpio_clx_irq_config *cfg)
 {
-	switch (type & IRQ_TYPE_SENSE_MASK) {
-	case IRQ_TYPE_EDGE_RISING:
-		cfg->mode = GPIO_CLX_MODE_EDGE;
-		cfg->polarity = GPIO_CLX_ACTIVE_HIGH;
-		return 0;
-	case IRQ_TYPE_EDGE_FALLING:
-		cfg->mode = GPIO_CLX_MODE_EDGE;
-		cfg->polarity = GPIO_CLX_ACTIVE_LOW;
-		return 0;
-	case IRQ_TYPE_EDGE_BOTH:
-		if (!(clx->info.flags & GPIO_CLX_HW_BOTH_EDGES))
-			return -EINVAL;
-		cfg->mode = GPIO_CLX_MODE_EDGE;
-		cfg->polarity = GPIO_CLX_ACTIVE_BOTH;
-		return 0;
-	case IRQ_TYPE_LEVEL_HIGH:
-		cfg->mode = GPIO_CLX_MODE_LEVEL;
-		cfg->polarity = GPIO_CLX_ACTIVE_HIGH;
-		return 0;
-	case IRQ_TYPE_LEVEL_LOW:
-		cfg->mode = GPIO_CLX_MODE_LEVEL;
-		cfg->polarity = GPIO_CLX_ACTIVE_LOW;
-		return 0;
-	default:
+	unsigned int i;
+
+	type &= IRQ_TYPE_SENSE_MASK;
+	if (type == IRQ_TYPE_EDGE_BOTH &&
+	    !(clx->info.flags & GPIO_CLX_HW_BOTH_EDGES))
 		return -EINVAL;
+	for (i = 0; i < ARRAY_SIZE(gpio_clx_types); i++) {
+		if (gpio_clx_types[i].type == type) {
+			cfg->mode = gpio_clx_types[i].cfg.mode;
+			cfg->polarity = gpio_clx_types[i].cfg.polarity;
+			return 0;
+		}
 	}
+	return -EINVAL;
 }
 
 static int gpio_clx_irq_set_type(struct irq_data *d, unsigned int type)

@@ -242,15 +242,18 @@ TEST_P(Gpiomon, CatchesInjectedEdges)
 	argv.insert(argv.end(), { board_.chip().name(), "5", "38" });
 	int pid = gpioclx::spawn(argv, out_path);
 
-	/* Wait until gpiomon holds both lines before driving them. */
-	for (int i = 0; i < 500; i++) {
-		auto a = board_.chip().get_line(5), b = board_.chip().get_line(38);
-		a.update();
-		b.update();
-		if (a.is_used() && b.is_used())
-			break;
-		::std::this_thread::sleep_for(milliseconds(10));
+	/*
+	 * Wait until gpiomon's interrupts are enabled in the controller: a
+	 * line shows as used before its interrupt is requested.
+	 */
+	bool armed = false;
+	for (int i = 0; i < 500 && !armed; i++) {
+		auto r = board_.regs();
+		armed = (r[0].en >> 5 & 1) && (r[1].en >> (38 - pins_per_bank) & 1);
+		if (!armed)
+			::std::this_thread::sleep_for(milliseconds(10));
 	}
+	ASSERT_TRUE(armed) << "gpiomon never enabled its interrupts";
 	for (int i = 0; i < 2; i++) {
 		drive(5, true);
 		drive(38, true);
