@@ -69,6 +69,7 @@ struct fake {
 	struct hrtimer timer;
 	struct completion fired;
 	bool both_edges;
+	u64 flip_on_reconfigure;	/* bank 0 pins whose level moves once */
 };
 
 static struct fake *fake_of(struct gpio_clx *clx)
@@ -167,11 +168,17 @@ static int fake_reconfigure(struct gpio_clx *clx, unsigned int bank,
 			    unsigned int pin,
 			    const struct gpio_clx_irq_config *cfg)
 {
-	struct fake_bank *b = &fake_of(clx)->banks[bank];
+	struct fake *f = fake_of(clx);
+	struct fake_bank *b = &f->banks[bank];
 
-	fake_log(fake_of(clx), FAKE_RECONFIGURE, bank, pin, cfg);
+	fake_log(f, FAKE_RECONFIGURE, bank, pin, cfg);
 	b->cfg[pin] = *cfg;
 	b->status &= ~BIT_ULL(pin);
+	/* The pin moves while it is being reprogrammed: nothing latches. */
+	if (bank == 0 && (f->flip_on_reconfigure & BIT_ULL(pin))) {
+		f->flip_on_reconfigure &= ~BIT_ULL(pin);
+		b->level ^= BIT_ULL(pin);
+	}
 	return 0;
 }
 
@@ -485,24 +492,98 @@ static void gpio_clx_test_enable_programs(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, f->handled, 1U);
 }
 
-/* Test that trigger types the controller cannot do are refused (rule 19). */
+/*
+ * Test that trigger types that mean nothing (none, edge and level at once,
+ * two levels) are refused with -EINVAL and enable nothing (rule 19).
+ */
 static void gpio_clx_test_type_refused(struct kunit *test)
 {
+	static const unsigned int bad[] = {
+		IRQ_TYPE_NONE,
+		IRQ_TYPE_EDGE_RISING | IRQ_TYPE_LEVEL_HIGH,
+		IRQ_TYPE_LEVEL_HIGH | IRQ_TYPE_LEVEL_LOW,
+	};
 	struct fake *f = test->priv;
-	int virq;
+	struct irq_data *d;
+	unsigned int i;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	d = irq_get_irq_data(fake_virq(f, 2));
+	fake_clear_log(f);
+	for (i = 0; i < ARRAY_SIZE(bad); i++)
+		KUNIT_EXPECT_EQ(test, irq_data_get_irq_chip(d)->irq_set_type(d, bad[i]),
+				-EINVAL);
+	KUNIT_EXPECT_EQ(test, f->nlog, 0U);
+	KUNIT_EXPECT_EQ(test, f->banks[0].en, 0ULL);
+}
+
+/*
+ * Test that both edges on a controller without them in hardware are
+ * emulated: the hardware only ever sees rising or falling, pointed away
+ * from the current level and flipped after each edge (rule 20).
+ */
+static void gpio_clx_test_emulated_both_flips(struct kunit *test)
+{
+	struct fake *f = test->priv;
+	int i;
 
 	f->both_edges = false;
 	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
-	virq = fake_virq(f, 2);
+	fake_request(f, 15, IRQF_TRIGGER_RISING | IRQF_TRIGGER_FALLING);
+	i = fake_find(f, FAKE_ENABLE, 0);
+	KUNIT_ASSERT_GE(test, i, 0);
+	KUNIT_EXPECT_EQ(test, f->log[i].cfg.mode, GPIO_CLX_MODE_EDGE);
+	KUNIT_EXPECT_EQ(test, f->log[i].cfg.polarity, GPIO_CLX_ACTIVE_HIGH);
+
+	/* Rising: now wait for falling. */
+	f->banks[0].level |= BIT_ULL(15);
+	fake_assert(f, 15, true);
 	fake_clear_log(f);
-	KUNIT_EXPECT_EQ(test, request_irq(virq, fake_handler,
-					  IRQF_TRIGGER_RISING |
-					  IRQF_TRIGGER_FALLING, "kunit", f),
-			-EINVAL);
-	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_ENABLE), 0U);
-	KUNIT_EXPECT_EQ(test, f->banks[0].en, 0ULL);
-	KUNIT_EXPECT_EQ(test, irq_set_irq_type(virq, IRQ_TYPE_EDGE_BOTH),
-			-EINVAL);
+	fake_primary(f);
+	KUNIT_EXPECT_EQ(test, f->handled, 1U);
+	i = fake_find(f, FAKE_RECONFIGURE, 0);
+	KUNIT_ASSERT_GE(test, i, 0);
+	KUNIT_EXPECT_EQ(test, f->log[i].cfg.polarity, GPIO_CLX_ACTIVE_LOW);
+	KUNIT_EXPECT_LT(test, i, fake_find(f, FAKE_HANDLER, 0));
+
+	/* Falling: back to rising. */
+	f->banks[0].level &= ~BIT_ULL(15);
+	fake_assert(f, 15, true);
+	fake_clear_log(f);
+	fake_primary(f);
+	KUNIT_EXPECT_EQ(test, f->handled, 2U);
+	i = fake_find(f, FAKE_RECONFIGURE, 0);
+	KUNIT_ASSERT_GE(test, i, 0);
+	KUNIT_EXPECT_EQ(test, f->log[i].cfg.polarity, GPIO_CLX_ACTIVE_HIGH);
+	KUNIT_EXPECT_EQ(test, f->banks[0].cfg[15].polarity, GPIO_CLX_ACTIVE_HIGH);
+}
+
+/*
+ * Test that an edge racing the polarity flip of an emulated pin is still
+ * delivered: the level moves back while the core points the pin the other
+ * way, the core sees it on re-reading and dispatches once more (rule 20).
+ */
+static void gpio_clx_test_emulated_both_race(struct kunit *test)
+{
+	struct fake *f = test->priv;
+	struct gpio_clx_stats stats;
+
+	f->both_edges = false;
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	fake_request(f, 16, IRQF_TRIGGER_RISING | IRQF_TRIGGER_FALLING);
+
+	f->banks[0].level |= BIT_ULL(16);
+	fake_assert(f, 16, true);
+	f->flip_on_reconfigure = BIT_ULL(16);	/* falls during the flip */
+	fake_primary(f);
+
+	KUNIT_EXPECT_EQ(test, f->handled, 2U);
+	gpio_clx_get_stats(f->clx, 16, &stats);
+	KUNIT_EXPECT_EQ(test, stats.primary, 1ULL);
+	KUNIT_EXPECT_EQ(test, stats.replayed, 1ULL);
+	KUNIT_EXPECT_EQ(test, stats.dispatched, 2ULL);
+	/* Low again, so the pin waits for a rising edge. */
+	KUNIT_EXPECT_EQ(test, f->banks[0].cfg[16].polarity, GPIO_CLX_ACTIVE_HIGH);
 }
 
 /* Test that edges while masked are latched, coalesced, then delivered (rule 6). */
@@ -816,6 +897,8 @@ static struct kunit_case gpio_clx_test_cases[] = {
 	KUNIT_CASE(gpio_clx_test_stale_enables),
 	KUNIT_CASE_PARAM(gpio_clx_test_enable_programs, gpio_clx_type_gen_params),
 	KUNIT_CASE(gpio_clx_test_type_refused),
+	KUNIT_CASE(gpio_clx_test_emulated_both_flips),
+	KUNIT_CASE(gpio_clx_test_emulated_both_race),
 	KUNIT_CASE(gpio_clx_test_masked_edge_latched),
 	KUNIT_CASE(gpio_clx_test_masked_level_refires),
 	KUNIT_CASE(gpio_clx_test_mask_keeps_config),

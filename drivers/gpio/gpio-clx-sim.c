@@ -492,8 +492,7 @@ static int clx_sim_read_geometry(struct device *dev, u32 *ngpio, u32 *ppb)
 
 static int clx_sim_probe(struct platform_device *pdev)
 {
-	struct gpio_clx_info info = { .flags = GPIO_CLX_MEMORY_MAPPED |
-					       GPIO_CLX_HW_BOTH_EDGES };
+	struct gpio_clx_info info = { .flags = GPIO_CLX_MEMORY_MAPPED };
 	struct device *dev = &pdev->dev;
 	struct clx_sim *sim;
 	u32 ngpio, ppb;
@@ -521,6 +520,9 @@ static int clx_sim_probe(struct platform_device *pdev)
 
 	info.ngpio = ngpio;
 	info.pins_per_bank = ppb;
+	/* Switched off to exercise the core's emulation on the board. */
+	if (!device_property_read_bool(dev, "linux,no-hw-both-edges"))
+		info.flags |= GPIO_CLX_HW_BOTH_EDGES;
 	sim->clx = devm_gpio_clx_register(dev, &info, &clx_sim_ops, sim, irq);
 	if (IS_ERR(sim->clx))
 		return PTR_ERR(sim->clx);

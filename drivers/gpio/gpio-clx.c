@@ -34,12 +34,16 @@ struct gpio_clx_bank {
 	u64 enabled;		/* pins with a started interrupt */
 	u64 masked;		/* enabled pins currently masked */
 	u64 edge;		/* enabled pins in edge mode */
+	u64 emul;		/* enabled pins emulating both edges (rule 20) */
+	u64 emul_rising;	/* ...and waiting for a rising edge now */
+	u64 replay;		/* emulated edges to dispatch once more */
 };
 
 struct gpio_clx_pin_stats {
 	u64 primary;
 	u64 dispatched;
 	u64 spurious;
+	u64 replayed;
 };
 
 struct gpio_clx {
@@ -85,6 +89,87 @@ static u64 gpio_clx_bit(struct gpio_clx *clx, unsigned int offset)
 	return BIT_ULL(gpio_clx_pin_of(clx, offset));
 }
 
+/* ---- both-edge emulation (rule 20) -------------------------------- */
+
+static bool gpio_clx_emulates_both(struct gpio_clx *clx,
+				   const struct gpio_clx_irq_config *cfg)
+{
+	return cfg->polarity == GPIO_CLX_ACTIVE_BOTH &&
+	       !(clx->info.flags & GPIO_CLX_HW_BOTH_EDGES);
+}
+
+/*
+ * The configuration the hardware gets: an emulated both-edge pin is an edge
+ * pin waiting for the edge away from its current level.
+ */
+static struct gpio_clx_irq_config
+gpio_clx_hw_config(struct gpio_clx *clx, unsigned int offset)
+{
+	struct gpio_clx_bank *bank = gpio_clx_bank(clx, offset);
+	struct gpio_clx_irq_config cfg = clx->cfg[offset];
+
+	if (gpio_clx_emulates_both(clx, &cfg))
+		cfg.polarity = bank->emul_rising & gpio_clx_bit(clx, offset) ?
+			       GPIO_CLX_ACTIVE_HIGH : GPIO_CLX_ACTIVE_LOW;
+	return cfg;
+}
+
+static bool gpio_clx_level(struct gpio_clx *clx, unsigned int offset)
+{
+	u64 levels = 0;
+
+	lockdep_assert_held(&gpio_clx_bank(clx, offset)->lock);
+	clx->ops->read_pins(clx, gpio_clx_bank_of(clx, offset), &levels);
+	return levels & gpio_clx_bit(clx, offset);
+}
+
+/*
+ * Point an emulated pin at the edge away from its level, then read the
+ * level again: if it moved while the polarity was being changed, that edge
+ * may not have latched, so it is queued for one more dispatch and the pin
+ * is pointed the other way. Bounded: a pin toggling faster than this loop
+ * coalesces, as it would in hardware.
+ */
+static void gpio_clx_emul_sync(struct gpio_clx *clx, unsigned int offset)
+{
+	struct gpio_clx_bank *bank = gpio_clx_bank(clx, offset);
+	unsigned int b = gpio_clx_bank_of(clx, offset);
+	u64 bit = gpio_clx_bit(clx, offset);
+	struct gpio_clx_irq_config cfg;
+	bool level = gpio_clx_level(clx, offset);
+	int tries;
+
+	for (tries = 0; tries < 4; tries++) {
+		if (!!(bank->emul_rising & bit) == !level)
+			return;
+		bank->emul_rising ^= bit;
+		cfg = gpio_clx_hw_config(clx, offset);
+		clx->ops->reconfigure(clx, b, gpio_clx_pin_of(clx, offset), &cfg);
+		if (gpio_clx_level(clx, offset) == level)
+			return;
+		level = !level;
+		bank->replay |= bit;
+	}
+}
+
+/* Derive the bank's mode bits for a pin from its configuration. */
+static void gpio_clx_track_mode(struct gpio_clx *clx, unsigned int offset)
+{
+	struct gpio_clx_bank *bank = gpio_clx_bank(clx, offset);
+	const struct gpio_clx_irq_config *cfg = &clx->cfg[offset];
+	u64 bit = gpio_clx_bit(clx, offset);
+	bool emul = gpio_clx_emulates_both(clx, cfg);
+
+	lockdep_assert_held(&bank->lock);
+	bank->edge = cfg->mode == GPIO_CLX_MODE_EDGE ? bank->edge | bit :
+						       bank->edge & ~bit;
+	bank->emul = emul ? bank->emul | bit : bank->emul & ~bit;
+	if (emul && !gpio_clx_level(clx, offset))
+		bank->emul_rising |= bit;
+	else
+		bank->emul_rising &= ~bit;
+}
+
 /* ---- irq_chip callbacks -------------------------------------------- */
 
 static void gpio_clx_irq_mask(struct irq_data *d)
@@ -112,14 +197,15 @@ static void gpio_clx_irq_unmask(struct irq_data *d)
 	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
 	irq_hw_number_t hwirq = irqd_to_hwirq(d);
 	struct gpio_clx_bank *bank = gpio_clx_bank(clx, hwirq);
+	struct gpio_clx_irq_config cfg;
 
 	/* Rule 23: tell gpiolib before the hardware can interrupt. */
 	gpiochip_enable_irq(&clx->gc, hwirq);
 	guard(raw_spinlock_irqsave)(&bank->lock);
 	bank->masked &= ~gpio_clx_bit(clx, hwirq);
+	cfg = gpio_clx_hw_config(clx, hwirq);
 	clx->ops->unmask_interrupt(clx, gpio_clx_bank_of(clx, hwirq),
-				   gpio_clx_pin_of(clx, hwirq),
-				   &clx->cfg[hwirq]);
+				   gpio_clx_pin_of(clx, hwirq), &cfg);
 }
 
 /*
@@ -134,11 +220,12 @@ static void gpio_clx_irq_ack(struct irq_data *d)
 	struct gpio_clx_bank *bank = gpio_clx_bank(clx, hwirq);
 	u64 bit = gpio_clx_bit(clx, hwirq);
 
-	if (clx->info.flags & GPIO_CLX_STATUS_CLEARS_ON_READ)
-		return;
 	guard(raw_spinlock_irqsave)(&bank->lock);
-	if (bank->edge & bit)
+	if ((bank->edge & bit) &&
+	    !(clx->info.flags & GPIO_CLX_STATUS_CLEARS_ON_READ))
 		clx->ops->clear_active(clx, gpio_clx_bank_of(clx, hwirq), bit);
+	if (bank->emul & bit)
+		gpio_clx_emul_sync(clx, hwirq);
 }
 
 /* Trigger types the core can program; anything else is refused (rule 19). */
@@ -153,15 +240,12 @@ static const struct {
 	{ IRQ_TYPE_LEVEL_LOW, { GPIO_CLX_MODE_LEVEL, GPIO_CLX_ACTIVE_LOW } },
 };
 
-static int gpio_clx_type_to_config(struct gpio_clx *clx, unsigned int type,
+static int gpio_clx_type_to_config(unsigned int type,
 				   struct gpio_clx_irq_config *cfg)
 {
 	unsigned int i;
 
 	type &= IRQ_TYPE_SENSE_MASK;
-	if (type == IRQ_TYPE_EDGE_BOTH &&
-	    !(clx->info.flags & GPIO_CLX_HW_BOTH_EDGES))
-		return -EINVAL;
 	for (i = 0; i < ARRAY_SIZE(gpio_clx_types); i++) {
 		if (gpio_clx_types[i].type == type) {
 			cfg->mode = gpio_clx_types[i].cfg.mode;
@@ -177,31 +261,32 @@ static int gpio_clx_irq_set_type(struct irq_data *d, unsigned int type)
 	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
 	irq_hw_number_t hwirq = irqd_to_hwirq(d);
 	struct gpio_clx_bank *bank = gpio_clx_bank(clx, hwirq);
-	u64 bit = gpio_clx_bit(clx, hwirq);
-	struct gpio_clx_irq_config cfg = clx->cfg[hwirq];
-	bool edge;
+	struct gpio_clx_irq_config cfg = clx->cfg[hwirq], old, hw;
 	int ret;
 
 	/* Rule 19: refuse before touching anything. */
-	ret = gpio_clx_type_to_config(clx, type, &cfg);
+	ret = gpio_clx_type_to_config(type, &cfg);
 	if (ret)
 		return ret;
-	edge = cfg.mode == GPIO_CLX_MODE_EDGE;
 
 	scoped_guard(raw_spinlock_irqsave, &bank->lock) {
-		/* Rule 21: a live pin is reconfigured by the client. */
-		if (bank->enabled & bit) {
-			ret = clx->ops->reconfigure(clx,
-						    gpio_clx_bank_of(clx, hwirq),
-						    gpio_clx_pin_of(clx, hwirq),
-						    &cfg);
-			if (ret)
-				return ret;
-			bank->edge = edge ? bank->edge | bit : bank->edge & ~bit;
-		}
+		old = clx->cfg[hwirq];
 		clx->cfg[hwirq] = cfg;
+		if (!(bank->enabled & gpio_clx_bit(clx, hwirq)))
+			break;
+		/* Rule 21: a live pin is reconfigured by the client. */
+		gpio_clx_track_mode(clx, hwirq);
+		hw = gpio_clx_hw_config(clx, hwirq);
+		ret = clx->ops->reconfigure(clx, gpio_clx_bank_of(clx, hwirq),
+					    gpio_clx_pin_of(clx, hwirq), &hw);
+		if (ret) {
+			clx->cfg[hwirq] = old;
+			gpio_clx_track_mode(clx, hwirq);
+			return ret;
+		}
 	}
-	irq_set_handler_locked(d, edge ? handle_edge_irq : handle_level_irq);
+	irq_set_handler_locked(d, cfg.mode == GPIO_CLX_MODE_EDGE ?
+				  handle_edge_irq : handle_level_irq);
 	return 0;
 }
 
@@ -216,23 +301,29 @@ static unsigned int gpio_clx_irq_startup(struct irq_data *d)
 	irq_hw_number_t hwirq = irqd_to_hwirq(d);
 	struct gpio_clx_bank *bank = gpio_clx_bank(clx, hwirq);
 	u64 bit = gpio_clx_bit(clx, hwirq);
+	struct gpio_clx_irq_config cfg;
 	int ret;
 
 	gpiochip_enable_irq(&clx->gc, hwirq);
 	scoped_guard(raw_spinlock_irqsave, &bank->lock) {
 		bank->enabled |= bit;
 		bank->masked &= ~bit;
-		if (clx->cfg[hwirq].mode == GPIO_CLX_MODE_EDGE)
-			bank->edge |= bit;
-		else
-			bank->edge &= ~bit;
+		gpio_clx_track_mode(clx, hwirq);
+		cfg = gpio_clx_hw_config(clx, hwirq);
 	}
 	ret = clx->ops->enable_interrupt(clx, gpio_clx_bank_of(clx, hwirq),
-					 gpio_clx_pin_of(clx, hwirq),
-					 &clx->cfg[hwirq]);
+					 gpio_clx_pin_of(clx, hwirq), &cfg);
 	if (ret)
 		dev_err_ratelimited(clx->dev, "pin %lu: enable failed: %d\n",
 				    hwirq, ret);
+
+	/* The level may have moved while the pin was being enabled. */
+	scoped_guard(raw_spinlock_irqsave, &bank->lock) {
+		if (bank->emul & bit) {
+			gpio_clx_emul_sync(clx, hwirq);
+			bank->replay &= ~bit;
+		}
+	}
 	return 0;
 }
 
@@ -250,6 +341,9 @@ static void gpio_clx_irq_shutdown(struct irq_data *d)
 		bank->enabled &= ~bit;
 		bank->masked &= ~bit;
 		bank->edge &= ~bit;
+		bank->emul &= ~bit;
+		bank->emul_rising &= ~bit;
+		bank->replay &= ~bit;
 	}
 	gpiochip_disable_irq(&clx->gc, hwirq);
 }
@@ -316,13 +410,33 @@ static void gpio_clx_quiet_stray(struct gpio_clx *clx, unsigned int b,
 			     "bank %u: stray status %#llx masked\n", b, stray);
 }
 
+static void gpio_clx_dispatch(struct gpio_clx *clx, unsigned int b,
+			      u64 pending, bool replay)
+{
+	unsigned int base = b * clx->info.pins_per_bank;
+	DECLARE_BITMAP(bits, GPIO_CLX_MAX_PINS_PER_BANK);
+	struct gpio_clx_pin_stats *st;
+	unsigned int pin;
+
+	bitmap_from_u64(bits, pending);
+	for_each_set_bit(pin, bits, clx->info.pins_per_bank) {
+		st = this_cpu_ptr(&clx->stats[base + pin]);
+		if (replay)
+			st->replayed++;
+		else
+			st->primary++;
+		if (likely(!generic_handle_domain_irq(clx->domain, base + pin)))
+			st->dispatched++;
+		else
+			st->spurious++;
+	}
+}
+
 static void gpio_clx_handle_bank(struct gpio_clx *clx, unsigned int b)
 {
 	struct gpio_clx_bank *bank = &clx->banks[b];
-	unsigned int base = b * clx->info.pins_per_bank;
-	DECLARE_BITMAP(bits, GPIO_CLX_MAX_PINS_PER_BANK);
 	u64 active = 0, pending, stray;
-	unsigned int pin;
+	int round;
 
 	scoped_guard(raw_spinlock_irqsave, &bank->lock) {
 		if (clx->ops->query_active(clx, b, &active))
@@ -332,14 +446,17 @@ static void gpio_clx_handle_bank(struct gpio_clx *clx, unsigned int b)
 		if (unlikely(stray))
 			gpio_clx_quiet_stray(clx, b, stray);
 	}
+	gpio_clx_dispatch(clx, b, pending, false);
 
-	bitmap_from_u64(bits, pending);
-	for_each_set_bit(pin, bits, clx->info.pins_per_bank) {
-		this_cpu_inc(clx->stats[base + pin].primary);
-		if (likely(!generic_handle_domain_irq(clx->domain, base + pin)))
-			this_cpu_inc(clx->stats[base + pin].dispatched);
-		else
-			this_cpu_inc(clx->stats[base + pin].spurious);
+	/* Emulated edges seen only by re-reading the level (rule 20). */
+	for (round = 0; round < 4; round++) {
+		scoped_guard(raw_spinlock_irqsave, &bank->lock) {
+			pending = bank->replay & bank->enabled & ~bank->masked;
+			bank->replay = 0;
+		}
+		if (likely(!pending))
+			break;
+		gpio_clx_dispatch(clx, b, pending, true);
 	}
 }
 
@@ -785,6 +902,7 @@ void gpio_clx_get_stats(struct gpio_clx *clx, unsigned int offset,
 		stats->primary += READ_ONCE(s->primary);
 		stats->dispatched += READ_ONCE(s->dispatched);
 		stats->spurious += READ_ONCE(s->spurious);
+		stats->replayed += READ_ONCE(s->replayed);
 	}
 }
 EXPORT_SYMBOL_GPL(gpio_clx_get_stats);

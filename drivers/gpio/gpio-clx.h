@@ -49,7 +49,9 @@ enum gpio_clx_mode {
  * enum gpio_clx_polarity - which level or edge interrupts
  * @GPIO_CLX_ACTIVE_HIGH: level high, or rising edge.
  * @GPIO_CLX_ACTIVE_LOW: level low, or falling edge.
- * @GPIO_CLX_ACTIVE_BOTH: both edges (edge mode with GPIO_CLX_HW_BOTH_EDGES only).
+ * @GPIO_CLX_ACTIVE_BOTH: both edges. Only passed to a client that has
+ *	GPIO_CLX_HW_BOTH_EDGES; for the others the core emulates both edges by
+ *	flipping between rising and falling.
  */
 enum gpio_clx_polarity {
 	GPIO_CLX_ACTIVE_HIGH,
@@ -150,11 +152,14 @@ struct gpio_clx_ops {
  * @primary: times the primary ISR found the pin active.
  * @dispatched: times its handler (the secondary interrupt) was run.
  * @spurious: active without a mapping or without being enabled.
+ * @replayed: emulated both-edge interrupts dispatched again because the
+ *	level moved while the polarity was being flipped.
  */
 struct gpio_clx_stats {
 	u64 primary;
 	u64 dispatched;
 	u64 spurious;
+	u64 replayed;
 };
 
 struct gpio_clx *devm_gpio_clx_register(struct device *dev,

@@ -37,7 +37,10 @@ struct edge {
 
 class E2E : public ::testing::Test {
 protected:
-	E2E() : board_(node, pins_per_bank) {}
+	E2E(const ::std::string &chip_node = node, unsigned int ppb = pins_per_bank)
+		: board_(chip_node, ppb)
+	{
+	}
 
 	void TearDown() override
 	{
@@ -150,6 +153,60 @@ INSTANTIATE_TEST_SUITE_P(
 		edge_case{ "both", ::gpiod::line_request::EVENT_BOTH_EDGES,
 			   { rising, falling, rising, falling } }),
 	[](const auto &info) { return ::std::string(info.param.name); });
+
+/* gpio-controller-2 has no both-edge detection: the core emulates it. */
+class Emulated : public E2E {
+protected:
+	Emulated() : E2E("gpio-controller-2", 16) {}
+};
+
+/*
+ * Emulated both edges report every edge with the right type, in order, and
+ * nothing else (rule 20).
+ */
+TEST_F(Emulated, BothEdgesExactEvents)
+{
+	::gpiod::line_bulk lines({ request(3, ::gpiod::line_request::EVENT_BOTH_EDGES) });
+	auto regs = board_.regs();
+
+	EXPECT_EQ(regs[0].both, 0U) << "hardware both-edge mode used";
+	for (int i = 0; i < 3; i++) {
+		drive(3, true);
+		drive(3, false);
+	}
+	for (int i = 0; i < 6; i++) {
+		auto ev = next_event(lines);
+		EXPECT_EQ(ev.offset, 3U);
+		EXPECT_EQ(ev.type, i % 2 ? falling : rising) << i;
+	}
+	EXPECT_TRUE(quiet(lines));
+}
+
+/* Debian's gpiomon on an emulated both-edge line. */
+TEST_F(Emulated, Gpiomon)
+{
+	const char *tmp = ::getenv("TMPDIR");
+	auto out_path = ::std::string(tmp ? tmp : "/tmp") + "/gpiomon-emulated.txt";
+
+	board_.set_input(9, false);
+	driven_ = { 9 };
+	int pid = gpioclx::spawn({ "timeout", "20", "gpiomon", "-b", "-n", "4",
+				   "-F", "%o %e", board_.chip().name(), "9" },
+				 out_path);
+	bool armed = false;
+	for (int i = 0; i < 500 && !armed; i++) {
+		armed = board_.regs()[0].en >> 9 & 1;
+		if (!armed)
+			::std::this_thread::sleep_for(milliseconds(10));
+	}
+	ASSERT_TRUE(armed) << "gpiomon never enabled its interrupt";
+	for (int i = 0; i < 2; i++) {
+		drive(9, true);
+		drive(9, false);
+	}
+	EXPECT_EQ(gpioclx::wait_child(pid), 0);
+	EXPECT_EQ(gpioclx::run("cat " + out_path), "9 1\n9 0\n9 1\n9 0\n");
+}
 
 /* Several lines, across both banks, report in the order they were driven. */
 TEST_F(E2E, SeveralLinesExactSequence)
