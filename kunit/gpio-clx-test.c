@@ -8,6 +8,11 @@
  * running the core's primary ISR from a hard hrtimer, the same hard-IRQ
  * context a chained handler has on a real board. Each case names the rule
  * of GPIOCLX-RULES.md it pins down.
+ *
+ * Most cases run twice: against a memory-mapped client (raw spinlocks,
+ * chained primary ISR in hard-IRQ context) and against a passive-level one
+ * (mutexes, callbacks applied in irq_bus_sync_unlock, primary ISR in a
+ * thread dispatching nested handlers).
  */
 
 #include <kunit/test.h>
@@ -69,6 +74,7 @@ struct fake {
 	struct hrtimer timer;
 	struct completion fired;
 	bool both_edges;
+	bool passive;
 	u64 flip_on_reconfigure;	/* bank 0 pins whose level moves once */
 };
 
@@ -213,9 +219,16 @@ static enum hrtimer_restart fake_fire(struct hrtimer *timer)
 	return HRTIMER_NORESTART;
 }
 
-/* Run the primary ISR once, in hard-IRQ context, and wait for it. */
+/*
+ * Run the primary ISR once, in hard-IRQ context for a memory-mapped client,
+ * in this (process) context for a passive one, and wait for it.
+ */
 static void fake_primary(struct fake *f)
 {
+	if (f->passive) {
+		gpio_clx_handle_primary(f->clx);
+		return;
+	}
 	reinit_completion(&f->fired);
 	hrtimer_start(&f->timer, 0, HRTIMER_MODE_REL_HARD);
 	KUNIT_ASSERT_NE(f->test,
@@ -227,7 +240,7 @@ static int fake_register(struct fake *f)
 	struct gpio_clx_info info = {
 		.ngpio = FAKE_NGPIO,
 		.pins_per_bank = FAKE_PPB,
-		.flags = GPIO_CLX_MEMORY_MAPPED |
+		.flags = (f->passive ? 0 : GPIO_CLX_MEMORY_MAPPED) |
 			 (f->both_edges ? GPIO_CLX_HW_BOTH_EDGES : 0),
 	};
 
@@ -296,13 +309,26 @@ static int fake_virq(struct fake *f, unsigned int offset)
 	return virq;
 }
 
+/*
+ * A passive controller's interrupts are nested in its primary thread, so
+ * their consumers must have a thread function and no hard-IRQ handler.
+ */
+static int fake_request_irq(struct fake *f, int virq, irq_handler_t fn,
+			    unsigned long flags, void *dev_id)
+{
+	if (f->passive)
+		return request_threaded_irq(virq, NULL, fn, flags | IRQF_ONESHOT,
+					    "kunit", dev_id);
+	return request_irq(virq, fn, flags, "kunit", dev_id);
+}
+
 static int fake_request(struct fake *f, unsigned int offset,
 			unsigned long type)
 {
 	int virq = fake_virq(f, offset);
 
-	KUNIT_ASSERT_EQ(f->test,
-			request_irq(virq, fake_handler, type, "kunit", f), 0);
+	KUNIT_ASSERT_EQ(f->test, fake_request_irq(f, virq, fake_handler,
+						  type, f), 0);
 	__set_bit(offset, f->requested);
 	return virq;
 }
@@ -348,6 +374,33 @@ static int fake_find(struct fake *f, enum fake_op op, unsigned int from)
 static void fake_clear_log(struct fake *f)
 {
 	f->nlog = 0;
+}
+
+struct gpio_clx_mode_case {
+	const char *name;
+	bool passive;
+};
+
+static const struct gpio_clx_mode_case gpio_clx_mode_cases[] = {
+	{ "memory-mapped", false },
+	{ "passive", true },
+};
+
+static void gpio_clx_mode_desc(const struct gpio_clx_mode_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(gpio_clx_mode, gpio_clx_mode_cases, gpio_clx_mode_desc);
+
+/* The fake of a mode-parameterised case, not yet registered. */
+static struct fake *fake_of_mode(struct kunit *test)
+{
+	const struct gpio_clx_mode_case *c = test->param_value;
+	struct fake *f = test->priv;
+
+	f->passive = c->passive;
+	return f;
 }
 
 /* ---- registration: rules 1, 2, 4 ---------------------------------------- */
@@ -444,15 +497,30 @@ struct gpio_clx_type_case {
 	unsigned long trigger;
 	enum gpio_clx_mode mode;
 	enum gpio_clx_polarity polarity;
+	bool passive;
 };
 
 static const struct gpio_clx_type_case gpio_clx_type_cases[] = {
-	{ "rising", IRQF_TRIGGER_RISING, GPIO_CLX_MODE_EDGE, GPIO_CLX_ACTIVE_HIGH },
-	{ "falling", IRQF_TRIGGER_FALLING, GPIO_CLX_MODE_EDGE, GPIO_CLX_ACTIVE_LOW },
+	{ "rising", IRQF_TRIGGER_RISING,
+	  GPIO_CLX_MODE_EDGE, GPIO_CLX_ACTIVE_HIGH, false },
+	{ "falling", IRQF_TRIGGER_FALLING,
+	  GPIO_CLX_MODE_EDGE, GPIO_CLX_ACTIVE_LOW, false },
 	{ "both", IRQF_TRIGGER_RISING | IRQF_TRIGGER_FALLING,
-	  GPIO_CLX_MODE_EDGE, GPIO_CLX_ACTIVE_BOTH },
-	{ "high", IRQF_TRIGGER_HIGH, GPIO_CLX_MODE_LEVEL, GPIO_CLX_ACTIVE_HIGH },
-	{ "low", IRQF_TRIGGER_LOW, GPIO_CLX_MODE_LEVEL, GPIO_CLX_ACTIVE_LOW },
+	  GPIO_CLX_MODE_EDGE, GPIO_CLX_ACTIVE_BOTH, false },
+	{ "high", IRQF_TRIGGER_HIGH,
+	  GPIO_CLX_MODE_LEVEL, GPIO_CLX_ACTIVE_HIGH, false },
+	{ "low", IRQF_TRIGGER_LOW,
+	  GPIO_CLX_MODE_LEVEL, GPIO_CLX_ACTIVE_LOW, false },
+	{ "rising passive", IRQF_TRIGGER_RISING,
+	  GPIO_CLX_MODE_EDGE, GPIO_CLX_ACTIVE_HIGH, true },
+	{ "falling passive", IRQF_TRIGGER_FALLING,
+	  GPIO_CLX_MODE_EDGE, GPIO_CLX_ACTIVE_LOW, true },
+	{ "both passive", IRQF_TRIGGER_RISING | IRQF_TRIGGER_FALLING,
+	  GPIO_CLX_MODE_EDGE, GPIO_CLX_ACTIVE_BOTH, true },
+	{ "high passive", IRQF_TRIGGER_HIGH,
+	  GPIO_CLX_MODE_LEVEL, GPIO_CLX_ACTIVE_HIGH, true },
+	{ "low passive", IRQF_TRIGGER_LOW,
+	  GPIO_CLX_MODE_LEVEL, GPIO_CLX_ACTIVE_LOW, true },
 };
 
 static void gpio_clx_type_desc(const struct gpio_clx_type_case *c, char *desc)
@@ -473,6 +541,7 @@ static void gpio_clx_test_enable_programs(struct kunit *test)
 	struct fake *f = test->priv;
 	int i;
 
+	f->passive = c->passive;
 	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
 	fake_clear_log(f);
 	fake_request(f, 33, c->trigger);
@@ -524,7 +593,7 @@ static void gpio_clx_test_type_refused(struct kunit *test)
  */
 static void gpio_clx_test_emulated_both_flips(struct kunit *test)
 {
-	struct fake *f = test->priv;
+	struct fake *f = fake_of_mode(test);
 	int i;
 
 	f->both_edges = false;
@@ -565,7 +634,7 @@ static void gpio_clx_test_emulated_both_flips(struct kunit *test)
  */
 static void gpio_clx_test_emulated_both_race(struct kunit *test)
 {
-	struct fake *f = test->priv;
+	struct fake *f = fake_of_mode(test);
 	struct gpio_clx_stats stats;
 
 	f->both_edges = false;
@@ -589,7 +658,7 @@ static void gpio_clx_test_emulated_both_race(struct kunit *test)
 /* Test that edges while masked are latched, coalesced, then delivered (rule 6). */
 static void gpio_clx_test_masked_edge_latched(struct kunit *test)
 {
-	struct fake *f = test->priv;
+	struct fake *f = fake_of_mode(test);
 	int virq;
 
 	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
@@ -613,7 +682,7 @@ static void gpio_clx_test_masked_edge_latched(struct kunit *test)
 /* Test that an asserted level fires again as soon as it is unmasked (rule 6). */
 static void gpio_clx_test_masked_level_refires(struct kunit *test)
 {
-	struct fake *f = test->priv;
+	struct fake *f = fake_of_mode(test);
 	int virq;
 
 	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
@@ -635,7 +704,7 @@ static void gpio_clx_test_masked_level_refires(struct kunit *test)
 /* Test that mask keeps the configuration and disable drops it (rule 7). */
 static void gpio_clx_test_mask_keeps_config(struct kunit *test)
 {
-	struct fake *f = test->priv;
+	struct fake *f = fake_of_mode(test);
 	int virq, i;
 
 	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
@@ -664,7 +733,7 @@ static void gpio_clx_test_mask_keeps_config(struct kunit *test)
  */
 static void gpio_clx_test_mask_on_disabled(struct kunit *test)
 {
-	struct fake *f = test->priv;
+	struct fake *f = fake_of_mode(test);
 	int virq;
 
 	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
@@ -682,7 +751,12 @@ static void gpio_clx_test_mask_on_disabled(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, f->handled, 1U);
 }
 
-/* Test that a shared pin is enabled once and disabled by the last free (rule 9). */
+/*
+ * Test that a shared pin is enabled once and disabled by the last free
+ * (rule 9). Memory-mapped only: DEBUG_SHIRQ fakes an interrupt by calling
+ * the hard-IRQ handler on free_irq(), which a nested (passive) interrupt
+ * does not have, and genirq warns.
+ */
 static void gpio_clx_test_shared_refcount(struct kunit *test)
 {
 	struct fake *f = test->priv;
@@ -690,12 +764,12 @@ static void gpio_clx_test_shared_refcount(struct kunit *test)
 
 	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
 	virq = fake_virq(f, 12);
-	KUNIT_ASSERT_EQ(test, request_irq(virq, fake_handler,
-					  IRQF_TRIGGER_LOW | IRQF_SHARED,
-					  "kunit-a", f), 0);
-	KUNIT_ASSERT_EQ(test, request_irq(virq, fake_handler_b,
-					  IRQF_TRIGGER_LOW | IRQF_SHARED,
-					  "kunit-b", &f->nlog), 0);
+	KUNIT_ASSERT_EQ(test, fake_request_irq(f, virq, fake_handler,
+					       IRQF_TRIGGER_LOW | IRQF_SHARED,
+					       f), 0);
+	KUNIT_ASSERT_EQ(test, fake_request_irq(f, virq, fake_handler_b,
+					       IRQF_TRIGGER_LOW | IRQF_SHARED,
+					       &f->nlog), 0);
 	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_ENABLE), 1U);
 	free_irq(virq, &f->nlog);
 	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_DISABLE), 0U);
@@ -711,7 +785,7 @@ static void gpio_clx_test_shared_refcount(struct kunit *test)
  */
 static void gpio_clx_test_reconfigure_live(struct kunit *test)
 {
-	struct fake *f = test->priv;
+	struct fake *f = fake_of_mode(test);
 	int virq, i;
 
 	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
@@ -732,7 +806,7 @@ static void gpio_clx_test_reconfigure_live(struct kunit *test)
 	fake_primary(f);
 	KUNIT_EXPECT_EQ(test, f->handled, 1U);
 	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_CLEAR), 0U);
-	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_MASK), 1U);
+	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_MASK), f->passive ? 0U : 1U);
 }
 
 /* ---- primary ISR: rules 10, 11, 13 -------------------------------------- */
@@ -743,7 +817,7 @@ static void gpio_clx_test_reconfigure_live(struct kunit *test)
  */
 static void gpio_clx_test_primary_dispatch(struct kunit *test)
 {
-	struct fake *f = test->priv;
+	struct fake *f = fake_of_mode(test);
 	unsigned int i;
 
 	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
@@ -758,7 +832,7 @@ static void gpio_clx_test_primary_dispatch(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, f->handled, 2U);
 	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_QUERY_ACTIVE), 2U);
 	for (i = 0; i < f->nlog; i++) {
-		KUNIT_EXPECT_TRUE(test, f->log[i].hardirq);
+		KUNIT_EXPECT_EQ(test, f->log[i].hardirq, !f->passive);
 		if (f->log[i].op == FAKE_HANDLER)
 			KUNIT_EXPECT_TRUE(test,
 					  f->log[i].arg == 1 || f->log[i].arg == 33);
@@ -768,7 +842,7 @@ static void gpio_clx_test_primary_dispatch(struct kunit *test)
 /* Test that status on a pin the core never enabled is masked and counted (rule 11). */
 static void gpio_clx_test_stray_masked(struct kunit *test)
 {
-	struct fake *f = test->priv;
+	struct fake *f = fake_of_mode(test);
 	struct gpio_clx_stats stats;
 	int i;
 
@@ -794,7 +868,7 @@ static void gpio_clx_test_stray_masked(struct kunit *test)
  */
 static void gpio_clx_test_ack_order(struct kunit *test)
 {
-	struct fake *f = test->priv;
+	struct fake *f = fake_of_mode(test);
 	int clear, handler, mask, unmask;
 
 	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
@@ -818,10 +892,50 @@ static void gpio_clx_test_ack_order(struct kunit *test)
 	handler = fake_find(f, FAKE_HANDLER, 0);
 	unmask = fake_find(f, FAKE_UNMASK, 0);
 	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_CLEAR), 0U);
+	if (f->passive) {
+		/*
+		 * The nested handler runs inside the primary thread, with the
+		 * parent held by IRQF_ONESHOT: nothing to mask (rule 16).
+		 */
+		KUNIT_EXPECT_GE(test, handler, 0);
+		KUNIT_EXPECT_EQ(test, mask, -1);
+		return;
+	}
 	KUNIT_ASSERT_GE(test, mask, 0);
 	KUNIT_ASSERT_GE(test, handler, 0);
 	KUNIT_EXPECT_LT(test, mask, handler);
 	KUNIT_EXPECT_GT(test, unmask, handler);
+}
+
+/*
+ * Test that a passive controller is only ever called in process context,
+ * and that a pin configured and enabled by one request_irq() reaches the
+ * hardware through irq_bus_sync_unlock() in one enable (rule 16).
+ */
+static void gpio_clx_test_passive_bus_sync(struct kunit *test)
+{
+	struct fake *f = test->priv;
+	unsigned int i;
+
+	f->passive = true;
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	KUNIT_EXPECT_TRUE(test, f->gc->can_sleep);
+	fake_clear_log(f);
+	fake_request(f, 20, IRQF_TRIGGER_FALLING);
+	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_ENABLE), 1U);
+	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_RECONFIGURE), 0U);
+	KUNIT_EXPECT_NE(test, f->banks[0].en & BIT_ULL(20), 0ULL);
+
+	disable_irq(fake_virq(f, 20));
+	KUNIT_EXPECT_NE(test, f->banks[0].mask & BIT_ULL(20), 0ULL);
+	enable_irq(fake_virq(f, 20));
+	KUNIT_EXPECT_EQ(test, f->banks[0].mask & BIT_ULL(20), 0ULL);
+
+	fake_assert(f, 20, true);
+	fake_primary(f);
+	KUNIT_EXPECT_EQ(test, f->handled, 1U);
+	for (i = 0; i < f->nlog; i++)
+		KUNIT_EXPECT_FALSE(test, f->log[i].hardirq);
 }
 
 /* ---- gpiolib contract: rules 23, 24, 25 ---------------------------------- */
@@ -829,7 +943,7 @@ static void gpio_clx_test_ack_order(struct kunit *test)
 /* Test that the irq_chip is immutable and claims the line as an irq (rule 23). */
 static void gpio_clx_test_immutable_chip(struct kunit *test)
 {
-	struct fake *f = test->priv;
+	struct fake *f = fake_of_mode(test);
 	struct irq_chip *chip;
 	int virq;
 
@@ -850,7 +964,7 @@ static void gpio_clx_test_immutable_chip(struct kunit *test)
 /* Test that a line in use as an interrupt refuses output direction (rule 24). */
 static void gpio_clx_test_irq_refuses_output(struct kunit *test)
 {
-	struct fake *f = test->priv;
+	struct fake *f = fake_of_mode(test);
 	struct gpio_desc *desc;
 
 	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
@@ -872,20 +986,20 @@ static void gpio_clx_test_irq_refuses_output(struct kunit *test)
 /* Test that get() returns the live level, interrupt or not (rule 25). */
 static void gpio_clx_test_get_live_level(struct kunit *test)
 {
-	struct fake *f = test->priv;
+	struct fake *f = fake_of_mode(test);
 	struct gpio_desc *desc;
 
 	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
 	desc = gpiochip_request_own_desc(f->gc, 34, "kunit",
 					 GPIO_LOOKUP_FLAGS_DEFAULT, GPIOD_IN);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(desc));
-	KUNIT_EXPECT_EQ(test, gpiod_get_raw_value(desc), 0);
+	KUNIT_EXPECT_EQ(test, gpiod_get_raw_value_cansleep(desc), 0);
 	f->banks[1].level = BIT_ULL(2);
-	KUNIT_EXPECT_EQ(test, gpiod_get_raw_value(desc), 1);
+	KUNIT_EXPECT_EQ(test, gpiod_get_raw_value_cansleep(desc), 1);
 
 	fake_request(f, 34, IRQF_TRIGGER_RISING | IRQF_TRIGGER_FALLING);
 	f->banks[1].level = 0;
-	KUNIT_EXPECT_EQ(test, gpiod_get_raw_value(desc), 0);
+	KUNIT_EXPECT_EQ(test, gpiod_get_raw_value_cansleep(desc), 0);
 	fake_free(f, 34);
 	gpiochip_free_own_desc(desc);
 }
@@ -897,20 +1011,21 @@ static struct kunit_case gpio_clx_test_cases[] = {
 	KUNIT_CASE(gpio_clx_test_stale_enables),
 	KUNIT_CASE_PARAM(gpio_clx_test_enable_programs, gpio_clx_type_gen_params),
 	KUNIT_CASE(gpio_clx_test_type_refused),
-	KUNIT_CASE(gpio_clx_test_emulated_both_flips),
-	KUNIT_CASE(gpio_clx_test_emulated_both_race),
-	KUNIT_CASE(gpio_clx_test_masked_edge_latched),
-	KUNIT_CASE(gpio_clx_test_masked_level_refires),
-	KUNIT_CASE(gpio_clx_test_mask_keeps_config),
-	KUNIT_CASE(gpio_clx_test_mask_on_disabled),
+	KUNIT_CASE(gpio_clx_test_passive_bus_sync),
+	KUNIT_CASE_PARAM(gpio_clx_test_emulated_both_flips, gpio_clx_mode_gen_params),
+	KUNIT_CASE_PARAM(gpio_clx_test_emulated_both_race, gpio_clx_mode_gen_params),
+	KUNIT_CASE_PARAM(gpio_clx_test_masked_edge_latched, gpio_clx_mode_gen_params),
+	KUNIT_CASE_PARAM(gpio_clx_test_masked_level_refires, gpio_clx_mode_gen_params),
+	KUNIT_CASE_PARAM(gpio_clx_test_mask_keeps_config, gpio_clx_mode_gen_params),
+	KUNIT_CASE_PARAM(gpio_clx_test_mask_on_disabled, gpio_clx_mode_gen_params),
 	KUNIT_CASE(gpio_clx_test_shared_refcount),
-	KUNIT_CASE(gpio_clx_test_reconfigure_live),
-	KUNIT_CASE(gpio_clx_test_primary_dispatch),
-	KUNIT_CASE(gpio_clx_test_stray_masked),
-	KUNIT_CASE(gpio_clx_test_ack_order),
-	KUNIT_CASE(gpio_clx_test_immutable_chip),
-	KUNIT_CASE(gpio_clx_test_irq_refuses_output),
-	KUNIT_CASE(gpio_clx_test_get_live_level),
+	KUNIT_CASE_PARAM(gpio_clx_test_reconfigure_live, gpio_clx_mode_gen_params),
+	KUNIT_CASE_PARAM(gpio_clx_test_primary_dispatch, gpio_clx_mode_gen_params),
+	KUNIT_CASE_PARAM(gpio_clx_test_stray_masked, gpio_clx_mode_gen_params),
+	KUNIT_CASE_PARAM(gpio_clx_test_ack_order, gpio_clx_mode_gen_params),
+	KUNIT_CASE_PARAM(gpio_clx_test_immutable_chip, gpio_clx_mode_gen_params),
+	KUNIT_CASE_PARAM(gpio_clx_test_irq_refuses_output, gpio_clx_mode_gen_params),
+	KUNIT_CASE_PARAM(gpio_clx_test_get_live_level, gpio_clx_mode_gen_params),
 	{}
 };
 

@@ -14,12 +14,21 @@
  *   /sys/kernel/debug/gpio-clx-sim/<device>/pin<N>   "0" or "1"
  *   /sys/kernel/debug/gpio-clx-sim/<device>/regs     register dump
  *
- * The driver never calls gpiolib or genirq itself except to drive its
- * parent line; everything else goes through the core's client API.
+ * The registers themselves are atomic, as hardware registers are: one raw
+ * spinlock inside the model (hw_lock) makes every access whole. The driver
+ * never calls gpiolib or genirq itself except to drive its parent line;
+ * everything else goes through the core's client API.
+ *
+ * Device-tree switches turn hardware features off so that every path of the
+ * core runs on the board: "linux,no-hw-both-edges" (the core emulates both
+ * edges) and "linux,bus-attached" (the controller sits behind a slow bus:
+ * every register access sleeps a little, and the core drives it as a
+ * passive-level controller).
  */
 
 #include <linux/bitmap.h>
 #include <linux/debugfs.h>
+#include <linux/delay.h>
 #include <linux/interrupt.h>
 #include <linux/mod_devicetable.h>
 #include <linux/module.h>
@@ -43,7 +52,8 @@ struct clx_sim {
 	struct device *dev;
 	struct gpio_clx *clx;
 	int parent_irq;
-	raw_spinlock_t out_lock;	/* nests inside a bank lock */
+	raw_spinlock_t hw_lock;		/* the registers and the output */
+	bool bus;			/* register access sleeps */
 	unsigned int ngpio;
 	unsigned int pins_per_bank;
 	unsigned long irq_banks;	/* banks whose output is asserted */
@@ -68,8 +78,19 @@ static u64 clx_sim_level(const struct gpio_clx_sim_regs *r)
 }
 
 /*
+ * A register access. Behind a bus it takes time and may sleep; the caller
+ * is then in process context (the core guarantees it for a passive
+ * controller).
+ */
+static void clx_sim_access(struct clx_sim *sim)
+{
+	if (sim->bus)
+		usleep_range(20, 40);
+}
+
+/*
  * Recompute level status and the bank's contribution to the interrupt
- * output after any register or pin change. Called with the bank lock held.
+ * output after any register or pin change.
  */
 static void clx_sim_update(struct clx_sim *sim, unsigned int bank)
 {
@@ -78,10 +99,10 @@ static void clx_sim_update(struct clx_sim *sim, unsigned int bank)
 	u64 match = (level & r->pol) | (~level & ~r->pol);
 	bool was_any;
 
+	lockdep_assert_held(&sim->hw_lock);
 	/* Level status is only computed for enabled pins, as on most SoCs. */
 	r->status = (r->status & r->edge) | (match & ~r->edge & r->en);
 
-	guard(raw_spinlock)(&sim->out_lock);
 	was_any = sim->irq_banks;
 	__assign_bit(bank, &sim->irq_banks, r->status & r->en & ~r->mask);
 	if (!was_any != !sim->irq_banks && sim->parent_irq > 0)
@@ -104,15 +125,13 @@ static void clx_sim_drive(struct clx_sim *sim, unsigned int offset, bool high)
 	unsigned int bank = offset / sim->pins_per_bank;
 	struct gpio_clx_sim_regs *r = &sim->regs[bank];
 	u64 bit = BIT_ULL(offset % sim->pins_per_bank);
-	unsigned long flags;
 	u64 old;
 
-	flags = gpio_clx_lock_bank(sim->clx, bank);
+	guard(raw_spinlock_irqsave)(&sim->hw_lock);
 	old = clx_sim_level(r);
 	r->in = high ? r->in | bit : r->in & ~bit;
 	clx_sim_latch(r, old);
 	clx_sim_update(sim, bank);
-	gpio_clx_unlock_bank(sim->clx, bank, flags);
 }
 
 /* ---- test hooks ------------------------------------------------------ */
@@ -164,7 +183,7 @@ EXPORT_SYMBOL_GPL(gpio_clx_sim_set_input);
  * gpio_clx_sim_read_regs() - snapshot one bank's register file
  * @dev: a device bound to the gpio-clx-sim driver
  * @bank: bank number
- * @regs: filled with the registers, read under the bank's interrupt lock
+ * @regs: filled with the registers, read in one piece
  *
  * Return: 0, or -EINVAL for a bad device or bank.
  */
@@ -172,13 +191,11 @@ int gpio_clx_sim_read_regs(struct device *dev, unsigned int bank,
 			   struct gpio_clx_sim_regs *regs)
 {
 	struct clx_sim *sim = clx_sim_from_dev(dev);
-	unsigned long flags;
 
 	if (!sim || bank >= gpio_clx_nbanks(sim->clx))
 		return -EINVAL;
-	flags = gpio_clx_lock_bank(sim->clx, bank);
+	guard(raw_spinlock_irqsave)(&sim->hw_lock);
 	*regs = sim->regs[bank];
-	gpio_clx_unlock_bank(sim->clx, bank, flags);
 	return 0;
 }
 EXPORT_SYMBOL_GPL(gpio_clx_sim_read_regs);
@@ -188,7 +205,11 @@ EXPORT_SYMBOL_GPL(gpio_clx_sim_read_regs);
 static int clx_sim_read_pins(struct gpio_clx *clx, unsigned int bank,
 			     u64 *levels)
 {
-	*levels = clx_sim_level(&clx_sim_of(clx)->regs[bank]);
+	struct clx_sim *sim = clx_sim_of(clx);
+
+	clx_sim_access(sim);
+	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	*levels = clx_sim_level(&sim->regs[bank]);
 	return 0;
 }
 
@@ -197,8 +218,11 @@ static int clx_sim_write_pins(struct gpio_clx *clx, unsigned int bank,
 {
 	struct clx_sim *sim = clx_sim_of(clx);
 	struct gpio_clx_sim_regs *r = &sim->regs[bank];
-	u64 old = clx_sim_level(r);
+	u64 old;
 
+	clx_sim_access(sim);
+	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	old = clx_sim_level(r);
 	r->out = (r->out | set) & ~clear;
 	clx_sim_latch(r, old);
 	clx_sim_update(sim, bank);
@@ -210,8 +234,11 @@ static int clx_sim_set_direction(struct gpio_clx *clx, unsigned int bank,
 {
 	struct clx_sim *sim = clx_sim_of(clx);
 	struct gpio_clx_sim_regs *r = &sim->regs[bank];
-	u64 old = clx_sim_level(r), bit = BIT_ULL(pin);
+	u64 old, bit = BIT_ULL(pin);
 
+	clx_sim_access(sim);
+	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	old = clx_sim_level(r);
 	if (output) {
 		r->out = value ? r->out | bit : r->out & ~bit;
 		r->dir |= bit;
@@ -226,7 +253,11 @@ static int clx_sim_set_direction(struct gpio_clx *clx, unsigned int bank,
 static int clx_sim_get_direction(struct gpio_clx *clx, unsigned int bank,
 				 unsigned int pin)
 {
-	return clx_sim_of(clx)->regs[bank].dir & BIT_ULL(pin) ? 0 : 1;
+	struct clx_sim *sim = clx_sim_of(clx);
+
+	clx_sim_access(sim);
+	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	return sim->regs[bank].dir & BIT_ULL(pin) ? 0 : 1;
 }
 
 static void clx_sim_program(struct gpio_clx_sim_regs *r, u64 bit,
@@ -243,6 +274,11 @@ static void clx_sim_program(struct gpio_clx_sim_regs *r, u64 bit,
 	r->status &= ~bit;
 }
 
+/*
+ * Enable and disable run without the bank's interrupt lock and take it
+ * themselves (rule 17): here around the whole register sequence, so the
+ * primary ISR never sees a half-programmed pin.
+ */
 static int clx_sim_enable_interrupt(struct gpio_clx *clx, unsigned int bank,
 				    unsigned int pin,
 				    const struct gpio_clx_irq_config *cfg)
@@ -252,11 +288,14 @@ static int clx_sim_enable_interrupt(struct gpio_clx *clx, unsigned int bank,
 	u64 bit = BIT_ULL(pin);
 	unsigned long flags;
 
+	clx_sim_access(sim);
 	flags = gpio_clx_lock_bank(clx, bank);
-	clx_sim_program(r, bit, cfg);
-	r->mask &= ~bit;
-	r->en |= bit;
-	clx_sim_update(sim, bank);
+	scoped_guard(raw_spinlock_irqsave, &sim->hw_lock) {
+		clx_sim_program(r, bit, cfg);
+		r->mask &= ~bit;
+		r->en |= bit;
+		clx_sim_update(sim, bank);
+	}
 	gpio_clx_unlock_bank(clx, bank, flags);
 	return 0;
 }
@@ -269,12 +308,15 @@ static int clx_sim_disable_interrupt(struct gpio_clx *clx, unsigned int bank,
 	u64 bit = BIT_ULL(pin);
 	unsigned long flags;
 
+	clx_sim_access(sim);
 	flags = gpio_clx_lock_bank(clx, bank);
-	r->en &= ~bit;
-	r->edge &= ~bit;
-	r->pol &= ~bit;
-	r->both &= ~bit;
-	clx_sim_update(sim, bank);
+	scoped_guard(raw_spinlock_irqsave, &sim->hw_lock) {
+		r->en &= ~bit;
+		r->edge &= ~bit;
+		r->pol &= ~bit;
+		r->both &= ~bit;
+		clx_sim_update(sim, bank);
+	}
 	gpio_clx_unlock_bank(clx, bank, flags);
 	return 0;
 }
@@ -284,6 +326,8 @@ static int clx_sim_mask_interrupts(struct gpio_clx *clx, unsigned int bank,
 {
 	struct clx_sim *sim = clx_sim_of(clx);
 
+	clx_sim_access(sim);
+	guard(raw_spinlock_irqsave)(&sim->hw_lock);
 	sim->regs[bank].mask |= mask;
 	clx_sim_update(sim, bank);
 	*failed = 0;
@@ -296,6 +340,8 @@ static int clx_sim_unmask_interrupt(struct gpio_clx *clx, unsigned int bank,
 {
 	struct clx_sim *sim = clx_sim_of(clx);
 
+	clx_sim_access(sim);
+	guard(raw_spinlock_irqsave)(&sim->hw_lock);
 	sim->regs[bank].mask &= ~BIT_ULL(pin);
 	clx_sim_update(sim, bank);
 	return 0;
@@ -304,8 +350,11 @@ static int clx_sim_unmask_interrupt(struct gpio_clx *clx, unsigned int bank,
 static int clx_sim_query_active(struct gpio_clx *clx, unsigned int bank,
 				u64 *active)
 {
-	struct gpio_clx_sim_regs *r = &clx_sim_of(clx)->regs[bank];
+	struct clx_sim *sim = clx_sim_of(clx);
+	struct gpio_clx_sim_regs *r = &sim->regs[bank];
 
+	clx_sim_access(sim);
+	guard(raw_spinlock_irqsave)(&sim->hw_lock);
 	*active = r->status & r->en;
 	return 0;
 }
@@ -315,6 +364,8 @@ static int clx_sim_clear_active(struct gpio_clx *clx, unsigned int bank,
 {
 	struct clx_sim *sim = clx_sim_of(clx);
 
+	clx_sim_access(sim);
+	guard(raw_spinlock_irqsave)(&sim->hw_lock);
 	/* Write-1-to-clear; only latched bits stay cleared. */
 	sim->regs[bank].status &= ~mask;
 	clx_sim_update(sim, bank);
@@ -324,7 +375,11 @@ static int clx_sim_clear_active(struct gpio_clx *clx, unsigned int bank,
 static int clx_sim_query_enabled(struct gpio_clx *clx, unsigned int bank,
 				 u64 *enabled)
 {
-	*enabled = clx_sim_of(clx)->regs[bank].en;
+	struct clx_sim *sim = clx_sim_of(clx);
+
+	clx_sim_access(sim);
+	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	*enabled = sim->regs[bank].en;
 	return 0;
 }
 
@@ -334,6 +389,8 @@ static int clx_sim_reconfigure(struct gpio_clx *clx, unsigned int bank,
 {
 	struct clx_sim *sim = clx_sim_of(clx);
 
+	clx_sim_access(sim);
+	guard(raw_spinlock_irqsave)(&sim->hw_lock);
 	clx_sim_program(&sim->regs[bank], BIT_ULL(pin), cfg);
 	clx_sim_update(sim, bank);
 	return 0;
@@ -379,12 +436,10 @@ static ssize_t clx_sim_pin_read(struct file *file, char __user *ubuf,
 	struct clx_sim *sim = pf->sim;
 	unsigned int bank = pf->offset / sim->pins_per_bank;
 	u64 bit = BIT_ULL(pf->offset % sim->pins_per_bank);
-	unsigned long flags;
 	char buf[2];
 
-	flags = gpio_clx_lock_bank(sim->clx, bank);
-	buf[0] = sim->regs[bank].in & bit ? '1' : '0';
-	gpio_clx_unlock_bank(sim->clx, bank, flags);
+	scoped_guard(raw_spinlock_irqsave, &sim->hw_lock)
+		buf[0] = sim->regs[bank].in & bit ? '1' : '0';
 	buf[1] = '\n';
 	return simple_read_from_buffer(ubuf, len, ppos, buf, sizeof(buf));
 }
@@ -402,12 +457,10 @@ static int clx_sim_regs_show(struct seq_file *s, void *unused)
 	struct clx_sim *sim = s->private;
 	struct gpio_clx_sim_regs r;
 	unsigned int bank;
-	unsigned long flags;
 
 	for (bank = 0; bank * sim->pins_per_bank < sim->ngpio; bank++) {
-		flags = gpio_clx_lock_bank(sim->clx, bank);
-		r = sim->regs[bank];
-		gpio_clx_unlock_bank(sim->clx, bank, flags);
+		scoped_guard(raw_spinlock_irqsave, &sim->hw_lock)
+			r = sim->regs[bank];
 		seq_printf(s, "bank %u: in %#llx out %#llx dir %#llx en %#llx mask %#llx edge %#llx pol %#llx both %#llx status %#llx\n",
 			   bank, r.in, r.out, r.dir, r.en, r.mask, r.edge,
 			   r.pol, r.both, r.status);
@@ -492,7 +545,7 @@ static int clx_sim_read_geometry(struct device *dev, u32 *ngpio, u32 *ppb)
 
 static int clx_sim_probe(struct platform_device *pdev)
 {
-	struct gpio_clx_info info = { .flags = GPIO_CLX_MEMORY_MAPPED };
+	struct gpio_clx_info info = { };
 	struct device *dev = &pdev->dev;
 	struct clx_sim *sim;
 	u32 ngpio, ppb;
@@ -514,15 +567,18 @@ static int clx_sim_probe(struct platform_device *pdev)
 	if (!sim)
 		return -ENOMEM;
 	sim->dev = dev;
-	raw_spin_lock_init(&sim->out_lock);
+	raw_spin_lock_init(&sim->hw_lock);
 	sim->ngpio = ngpio;
 	sim->pins_per_bank = ppb;
 
 	info.ngpio = ngpio;
 	info.pins_per_bank = ppb;
-	/* Switched off to exercise the core's emulation on the board. */
+	/* Switched off to exercise the core's other paths on the board. */
 	if (!device_property_read_bool(dev, "linux,no-hw-both-edges"))
 		info.flags |= GPIO_CLX_HW_BOTH_EDGES;
+	sim->bus = device_property_read_bool(dev, "linux,bus-attached");
+	if (!sim->bus)
+		info.flags |= GPIO_CLX_MEMORY_MAPPED;
 	sim->clx = devm_gpio_clx_register(dev, &info, &clx_sim_ops, sim, irq);
 	if (IS_ERR(sim->clx))
 		return PTR_ERR(sim->clx);

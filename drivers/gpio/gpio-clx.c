@@ -14,9 +14,19 @@
  * masked: the client only programs registers. That lets the ISR tell a
  * genuine interrupt from a stray one (rule 11) without trusting a cache the
  * client may have got wrong.
+ *
+ * A memory-mapped controller is driven from the irq_chip callbacks directly,
+ * under per-bank raw spinlocks, and its primary ISR is a chained handler. A
+ * passive-level controller (registers behind a bus that sleeps) gets mutexes
+ * instead: the irq_chip callbacks only record what genirq wants, between
+ * irq_bus_lock() and irq_bus_sync_unlock(), and the latter programs the
+ * hardware; its primary ISR is a threaded handler that runs the consumers'
+ * handlers nested in its own thread.
  */
 
 #include <linux/bitmap.h>
+#include <linux/cleanup.h>
+#include <linux/debugfs.h>
 #include <linux/device.h>
 #include <linux/gpio/driver.h>
 #include <linux/interrupt.h>
@@ -24,19 +34,35 @@
 #include <linux/irqchip/chained_irq.h>
 #include <linux/irqdomain.h>
 #include <linux/module.h>
+#include <linux/mutex.h>
 #include <linux/percpu.h>
+#include <linux/seq_file.h>
 #include <linux/spinlock.h>
 
 #include "gpio-clx.h"
 
+/*
+ * One bank. Its interrupt lock (rule 17) is the raw spinlock for a
+ * memory-mapped controller and the mutex for a passive one; take it with
+ * guard(gpio_clx_bank). The want_* and retype fields of a passive
+ * controller are what genirq asked for and are protected by the chip's
+ * bus_lock; irq_bus_sync_unlock() applies them.
+ */
 struct gpio_clx_bank {
-	raw_spinlock_t lock;	/* the bank's interrupt lock (rule 17) */
+	raw_spinlock_t lock;	/* interrupt lock, memory-mapped */
+	struct mutex mutex;	/* interrupt lock, passive */
+	unsigned long flags;	/* saved by the raw lock's holder */
+	bool passive;
 	u64 enabled;		/* pins with a started interrupt */
 	u64 masked;		/* enabled pins currently masked */
 	u64 edge;		/* enabled pins in edge mode */
 	u64 emul;		/* enabled pins emulating both edges (rule 20) */
 	u64 emul_rising;	/* ...and waiting for a rising edge now */
 	u64 replay;		/* emulated edges to dispatch once more */
+	u64 mask_failed;	/* pins the hardware refused to mask (rule 3) */
+	u64 want_enabled;	/* passive: genirq's view */
+	u64 want_masked;
+	u64 retype;		/* passive: configuration to reprogram */
 };
 
 struct gpio_clx_pin_stats {
@@ -44,6 +70,7 @@ struct gpio_clx_pin_stats {
 	u64 dispatched;
 	u64 spurious;
 	u64 replayed;
+	u64 masked_pending;
 };
 
 struct gpio_clx {
@@ -57,11 +84,47 @@ struct gpio_clx {
 	unsigned int nbanks;
 	struct gpio_clx_pin_stats __percpu *stats;
 	struct gpio_clx_irq_config *cfg;	/* per pin, from set_type */
+	struct mutex bus_lock;	/* passive: held from irq_bus_lock to sync */
+	struct dentry *debugfs;
+	bool passive;
 	struct gpio_clx_bank banks[];
 };
 
+static struct dentry *gpio_clx_debugfs_root;
+
 static struct lock_class_key gpio_clx_lock_key;
 static struct lock_class_key gpio_clx_request_key;
+
+static void gpio_clx_bank_acquire(struct gpio_clx_bank *bank)
+{
+	unsigned long flags;
+
+	if (bank->passive) {
+		mutex_lock(&bank->mutex);
+		return;
+	}
+	raw_spin_lock_irqsave(&bank->lock, flags);
+	bank->flags = flags;
+}
+
+static void gpio_clx_bank_release(struct gpio_clx_bank *bank)
+{
+	if (bank->passive)
+		mutex_unlock(&bank->mutex);
+	else
+		raw_spin_unlock_irqrestore(&bank->lock, bank->flags);
+}
+
+DEFINE_GUARD(gpio_clx_bank, struct gpio_clx_bank *,
+	     gpio_clx_bank_acquire(_T), gpio_clx_bank_release(_T))
+
+static void gpio_clx_assert_held(struct gpio_clx_bank *bank)
+{
+	if (bank->passive)
+		lockdep_assert_held(&bank->mutex);
+	else
+		lockdep_assert_held(&bank->lock);
+}
 
 static struct gpio_clx *to_gpio_clx(struct gpio_chip *gc)
 {
@@ -118,7 +181,7 @@ static bool gpio_clx_level(struct gpio_clx *clx, unsigned int offset)
 {
 	u64 levels = 0;
 
-	lockdep_assert_held(&gpio_clx_bank(clx, offset)->lock);
+	gpio_clx_assert_held(gpio_clx_bank(clx, offset));
 	clx->ops->read_pins(clx, gpio_clx_bank_of(clx, offset), &levels);
 	return levels & gpio_clx_bit(clx, offset);
 }
@@ -160,7 +223,7 @@ static void gpio_clx_track_mode(struct gpio_clx *clx, unsigned int offset)
 	u64 bit = gpio_clx_bit(clx, offset);
 	bool emul = gpio_clx_emulates_both(clx, cfg);
 
-	lockdep_assert_held(&bank->lock);
+	gpio_clx_assert_held(bank);
 	bank->edge = cfg->mode == GPIO_CLX_MODE_EDGE ? bank->edge | bit :
 						       bank->edge & ~bit;
 	bank->emul = emul ? bank->emul | bit : bank->emul & ~bit;
@@ -170,62 +233,126 @@ static void gpio_clx_track_mode(struct gpio_clx *clx, unsigned int offset)
 		bank->emul_rising &= ~bit;
 }
 
-/* ---- irq_chip callbacks -------------------------------------------- */
+/* ---- pin operations, shared by both kinds of controller ---------------- */
 
-static void gpio_clx_irq_mask(struct irq_data *d)
+/*
+ * Rule 3: a passive controller may fail to mask some pins. Try once more;
+ * what still fails stays masked in the core's view, so the ISR never
+ * dispatches it, and is remembered so the next mask of the bank retries.
+ */
+static void gpio_clx_hw_mask(struct gpio_clx *clx, unsigned int b, u64 mask)
 {
-	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
-	irq_hw_number_t hwirq = irqd_to_hwirq(d);
-	struct gpio_clx_bank *bank = gpio_clx_bank(clx, hwirq);
-	u64 bit = gpio_clx_bit(clx, hwirq);
+	struct gpio_clx_bank *bank = &clx->banks[b];
 	u64 failed = 0;
 
-	scoped_guard(raw_spinlock_irqsave, &bank->lock) {
-		bank->masked |= bit;
-		clx->ops->mask_interrupts(clx, gpio_clx_bank_of(clx, hwirq),
-					  bit, &failed);
-	}
+	gpio_clx_assert_held(bank);
+	mask |= bank->mask_failed;
+	clx->ops->mask_interrupts(clx, b, mask, &failed);
 	if (failed)
-		dev_err_ratelimited(clx->dev, "pin %lu could not be masked\n",
-				    hwirq);
-	/* Rule 23: tell gpiolib after the hardware is masked. */
-	gpiochip_disable_irq(&clx->gc, hwirq);
+		clx->ops->mask_interrupts(clx, b, failed, &failed);
+	bank->mask_failed = failed;
+	if (failed)
+		dev_err_ratelimited(clx->dev,
+				    "bank %u: pins %#llx could not be masked\n",
+				    b, failed);
 }
 
-static void gpio_clx_irq_unmask(struct irq_data *d)
+static void gpio_clx_pin_mask(struct gpio_clx *clx, unsigned int offset,
+			      bool mask)
 {
-	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
-	irq_hw_number_t hwirq = irqd_to_hwirq(d);
-	struct gpio_clx_bank *bank = gpio_clx_bank(clx, hwirq);
+	struct gpio_clx_bank *bank = gpio_clx_bank(clx, offset);
+	unsigned int b = gpio_clx_bank_of(clx, offset);
+	u64 bit = gpio_clx_bit(clx, offset);
 	struct gpio_clx_irq_config cfg;
 
-	/* Rule 23: tell gpiolib before the hardware can interrupt. */
-	gpiochip_enable_irq(&clx->gc, hwirq);
-	guard(raw_spinlock_irqsave)(&bank->lock);
-	bank->masked &= ~gpio_clx_bit(clx, hwirq);
-	cfg = gpio_clx_hw_config(clx, hwirq);
-	clx->ops->unmask_interrupt(clx, gpio_clx_bank_of(clx, hwirq),
-				   gpio_clx_pin_of(clx, hwirq), &cfg);
+	guard(gpio_clx_bank)(bank);
+	if (mask) {
+		bank->masked |= bit;
+		gpio_clx_hw_mask(clx, b, bit);
+		return;
+	}
+	bank->masked &= ~bit;
+	bank->mask_failed &= ~bit;
+	cfg = gpio_clx_hw_config(clx, offset);
+	clx->ops->unmask_interrupt(clx, b, gpio_clx_pin_of(clx, offset), &cfg);
 }
 
 /*
- * Only latched (edge) status is cleared, and before the handler runs, so an
- * edge that arrives while the handler runs is latched anew (rules 13, 15).
- * Level status follows the input and clears when the device lets go.
+ * Rule 5: program and enable. The core marks the pin enabled before the
+ * client sets the hardware enable bit, so an interrupt that fires at once is
+ * never mistaken for a stray one; the client takes the bank lock itself
+ * (rule 17).
  */
-static void gpio_clx_irq_ack(struct irq_data *d)
+static void gpio_clx_pin_enable(struct gpio_clx *clx, unsigned int offset)
 {
-	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
-	irq_hw_number_t hwirq = irqd_to_hwirq(d);
-	struct gpio_clx_bank *bank = gpio_clx_bank(clx, hwirq);
-	u64 bit = gpio_clx_bit(clx, hwirq);
+	struct gpio_clx_bank *bank = gpio_clx_bank(clx, offset);
+	u64 bit = gpio_clx_bit(clx, offset);
+	struct gpio_clx_irq_config cfg;
+	int ret;
 
-	guard(raw_spinlock_irqsave)(&bank->lock);
-	if ((bank->edge & bit) &&
-	    !(clx->info.flags & GPIO_CLX_STATUS_CLEARS_ON_READ))
-		clx->ops->clear_active(clx, gpio_clx_bank_of(clx, hwirq), bit);
-	if (bank->emul & bit)
-		gpio_clx_emul_sync(clx, hwirq);
+	scoped_guard(gpio_clx_bank, bank) {
+		bank->enabled |= bit;
+		bank->masked &= ~bit;
+		gpio_clx_track_mode(clx, offset);
+		cfg = gpio_clx_hw_config(clx, offset);
+	}
+	ret = clx->ops->enable_interrupt(clx, gpio_clx_bank_of(clx, offset),
+					 gpio_clx_pin_of(clx, offset), &cfg);
+	if (ret)
+		dev_err_ratelimited(clx->dev, "pin %u: enable failed: %d\n",
+				    offset, ret);
+
+	/* The level may have moved while the pin was being enabled. */
+	scoped_guard(gpio_clx_bank, bank) {
+		if (bank->emul & bit) {
+			gpio_clx_emul_sync(clx, offset);
+			bank->replay &= ~bit;
+		}
+	}
+}
+
+/* Rule 7: disabling forgets the configuration; the next enable reprograms. */
+static void gpio_clx_pin_disable(struct gpio_clx *clx, unsigned int offset)
+{
+	struct gpio_clx_bank *bank = gpio_clx_bank(clx, offset);
+	u64 bit = gpio_clx_bit(clx, offset);
+
+	clx->ops->disable_interrupt(clx, gpio_clx_bank_of(clx, offset),
+				    gpio_clx_pin_of(clx, offset));
+	guard(gpio_clx_bank)(bank);
+	bank->enabled &= ~bit;
+	bank->masked &= ~bit;
+	bank->mask_failed &= ~bit;
+	bank->edge &= ~bit;
+	bank->emul &= ~bit;
+	bank->emul_rising &= ~bit;
+	bank->replay &= ~bit;
+}
+
+/*
+ * Rule 21: a live pin is reconfigured by the client, which clears status
+ * left from the old configuration. On failure the old one stays.
+ */
+static int gpio_clx_pin_retype(struct gpio_clx *clx, unsigned int offset,
+			       const struct gpio_clx_irq_config *new)
+{
+	struct gpio_clx_bank *bank = gpio_clx_bank(clx, offset);
+	struct gpio_clx_irq_config cfg, old = clx->cfg[offset];
+	int ret;
+
+	guard(gpio_clx_bank)(bank);
+	clx->cfg[offset] = *new;
+	if (!(bank->enabled & gpio_clx_bit(clx, offset)))
+		return 0;
+	gpio_clx_track_mode(clx, offset);
+	cfg = gpio_clx_hw_config(clx, offset);
+	ret = clx->ops->reconfigure(clx, gpio_clx_bank_of(clx, offset),
+				    gpio_clx_pin_of(clx, offset), &cfg);
+	if (ret) {
+		clx->cfg[offset] = old;
+		gpio_clx_track_mode(clx, offset);
+	}
+	return ret;
 }
 
 /* Trigger types the core can program; anything else is refused (rule 19). */
@@ -256,97 +383,216 @@ static int gpio_clx_type_to_config(unsigned int type,
 	return -EINVAL;
 }
 
-static int gpio_clx_irq_set_type(struct irq_data *d, unsigned int type)
+/* ---- irq_chip callbacks: memory-mapped controllers ------------------- */
+
+static void gpio_clx_irq_mask(struct irq_data *d)
+{
+	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
+
+	gpio_clx_pin_mask(clx, irqd_to_hwirq(d), true);
+	/* Rule 23: tell gpiolib after the hardware is masked. */
+	gpiochip_disable_irq(&clx->gc, irqd_to_hwirq(d));
+}
+
+static void gpio_clx_irq_unmask(struct irq_data *d)
+{
+	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
+
+	/* Rule 23: tell gpiolib before the hardware can interrupt. */
+	gpiochip_enable_irq(&clx->gc, irqd_to_hwirq(d));
+	gpio_clx_pin_mask(clx, irqd_to_hwirq(d), false);
+}
+
+/*
+ * Only latched (edge) status is cleared, and before the handler runs, so an
+ * edge that arrives while the handler runs is latched anew (rules 13, 15).
+ * Level status follows the input and clears when the device lets go.
+ */
+static void gpio_clx_irq_ack(struct irq_data *d)
 {
 	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
 	irq_hw_number_t hwirq = irqd_to_hwirq(d);
 	struct gpio_clx_bank *bank = gpio_clx_bank(clx, hwirq);
-	struct gpio_clx_irq_config cfg = clx->cfg[hwirq], old, hw;
+	u64 bit = gpio_clx_bit(clx, hwirq);
+
+	guard(gpio_clx_bank)(bank);
+	if ((bank->edge & bit) &&
+	    !(clx->info.flags & GPIO_CLX_STATUS_CLEARS_ON_READ))
+		clx->ops->clear_active(clx, gpio_clx_bank_of(clx, hwirq), bit);
+	if (bank->emul & bit)
+		gpio_clx_emul_sync(clx, hwirq);
+}
+
+static int gpio_clx_irq_set_type(struct irq_data *d, unsigned int type)
+{
+	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
+	irq_hw_number_t hwirq = irqd_to_hwirq(d);
+	struct gpio_clx_irq_config cfg = clx->cfg[hwirq];
 	int ret;
 
 	/* Rule 19: refuse before touching anything. */
 	ret = gpio_clx_type_to_config(type, &cfg);
 	if (ret)
 		return ret;
-
-	scoped_guard(raw_spinlock_irqsave, &bank->lock) {
-		old = clx->cfg[hwirq];
-		clx->cfg[hwirq] = cfg;
-		if (!(bank->enabled & gpio_clx_bit(clx, hwirq)))
-			break;
-		/* Rule 21: a live pin is reconfigured by the client. */
-		gpio_clx_track_mode(clx, hwirq);
-		hw = gpio_clx_hw_config(clx, hwirq);
-		ret = clx->ops->reconfigure(clx, gpio_clx_bank_of(clx, hwirq),
-					    gpio_clx_pin_of(clx, hwirq), &hw);
-		if (ret) {
-			clx->cfg[hwirq] = old;
-			gpio_clx_track_mode(clx, hwirq);
-			return ret;
-		}
-	}
+	ret = gpio_clx_pin_retype(clx, hwirq, &cfg);
+	if (ret)
+		return ret;
 	irq_set_handler_locked(d, cfg.mode == GPIO_CLX_MODE_EDGE ?
 				  handle_edge_irq : handle_level_irq);
 	return 0;
 }
 
-/*
- * The first handler connected (rule 9): program and enable the pin. The core
- * marks the pin enabled before the client sets the hardware enable bit, so an
- * interrupt that fires at once is never mistaken for a stray one.
- */
+/* The first handler connected (rule 9). */
 static unsigned int gpio_clx_irq_startup(struct irq_data *d)
 {
 	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
-	irq_hw_number_t hwirq = irqd_to_hwirq(d);
-	struct gpio_clx_bank *bank = gpio_clx_bank(clx, hwirq);
-	u64 bit = gpio_clx_bit(clx, hwirq);
-	struct gpio_clx_irq_config cfg;
-	int ret;
 
-	gpiochip_enable_irq(&clx->gc, hwirq);
-	scoped_guard(raw_spinlock_irqsave, &bank->lock) {
-		bank->enabled |= bit;
-		bank->masked &= ~bit;
-		gpio_clx_track_mode(clx, hwirq);
-		cfg = gpio_clx_hw_config(clx, hwirq);
-	}
-	ret = clx->ops->enable_interrupt(clx, gpio_clx_bank_of(clx, hwirq),
-					 gpio_clx_pin_of(clx, hwirq), &cfg);
-	if (ret)
-		dev_err_ratelimited(clx->dev, "pin %lu: enable failed: %d\n",
-				    hwirq, ret);
-
-	/* The level may have moved while the pin was being enabled. */
-	scoped_guard(raw_spinlock_irqsave, &bank->lock) {
-		if (bank->emul & bit) {
-			gpio_clx_emul_sync(clx, hwirq);
-			bank->replay &= ~bit;
-		}
-	}
+	gpiochip_enable_irq(&clx->gc, irqd_to_hwirq(d));
+	gpio_clx_pin_enable(clx, irqd_to_hwirq(d));
 	return 0;
 }
 
-/* The last handler gone (rule 9): disable; the configuration is dropped. */
+/* The last handler gone (rule 9). */
 static void gpio_clx_irq_shutdown(struct irq_data *d)
+{
+	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
+
+	gpio_clx_pin_disable(clx, irqd_to_hwirq(d));
+	gpiochip_disable_irq(&clx->gc, irqd_to_hwirq(d));
+}
+
+/* ---- irq_chip callbacks: passive-level controllers -------------------- */
+
+/*
+ * These run under the descriptor's raw lock, where a passive controller's
+ * registers cannot be touched: they record what genirq wants, under the
+ * chip's bus_lock, and gpio_clx_irq_bus_sync_unlock() applies it.
+ */
+static void gpio_clx_want(struct gpio_clx *clx, unsigned int offset,
+			  u64 *field, bool set)
+{
+	u64 bit = gpio_clx_bit(clx, offset);
+
+	lockdep_assert_held(&clx->bus_lock);
+	*field = set ? *field | bit : *field & ~bit;
+}
+
+static void gpio_clx_passive_mask(struct irq_data *d)
+{
+	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
+	irq_hw_number_t hwirq = irqd_to_hwirq(d);
+
+	gpio_clx_want(clx, hwirq, &gpio_clx_bank(clx, hwirq)->want_masked, true);
+	gpiochip_disable_irq(&clx->gc, hwirq);
+}
+
+static void gpio_clx_passive_unmask(struct irq_data *d)
+{
+	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
+	irq_hw_number_t hwirq = irqd_to_hwirq(d);
+
+	gpiochip_enable_irq(&clx->gc, hwirq);
+	gpio_clx_want(clx, hwirq, &gpio_clx_bank(clx, hwirq)->want_masked, false);
+}
+
+static int gpio_clx_passive_set_type(struct irq_data *d, unsigned int type)
+{
+	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
+	irq_hw_number_t hwirq = irqd_to_hwirq(d);
+	struct gpio_clx_irq_config cfg = clx->cfg[hwirq];
+	int ret;
+
+	ret = gpio_clx_type_to_config(type, &cfg);
+	if (ret)
+		return ret;
+	/*
+	 * Recorded now, programmed by irq_bus_sync_unlock(). The thread reads
+	 * each field as one aligned word under the bank lock, so at worst it
+	 * sees the new trigger a moment before the hardware does.
+	 */
+	WRITE_ONCE(clx->cfg[hwirq].mode, cfg.mode);
+	WRITE_ONCE(clx->cfg[hwirq].polarity, cfg.polarity);
+	gpio_clx_want(clx, hwirq, &gpio_clx_bank(clx, hwirq)->retype, true);
+	return 0;
+}
+
+static unsigned int gpio_clx_passive_startup(struct irq_data *d)
 {
 	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
 	irq_hw_number_t hwirq = irqd_to_hwirq(d);
 	struct gpio_clx_bank *bank = gpio_clx_bank(clx, hwirq);
-	u64 bit = gpio_clx_bit(clx, hwirq);
 
-	clx->ops->disable_interrupt(clx, gpio_clx_bank_of(clx, hwirq),
-				    gpio_clx_pin_of(clx, hwirq));
-	scoped_guard(raw_spinlock_irqsave, &bank->lock) {
-		bank->enabled &= ~bit;
-		bank->masked &= ~bit;
-		bank->edge &= ~bit;
-		bank->emul &= ~bit;
-		bank->emul_rising &= ~bit;
-		bank->replay &= ~bit;
-	}
+	gpiochip_enable_irq(&clx->gc, hwirq);
+	gpio_clx_want(clx, hwirq, &bank->want_enabled, true);
+	gpio_clx_want(clx, hwirq, &bank->want_masked, false);
+	return 0;
+}
+
+static void gpio_clx_passive_shutdown(struct irq_data *d)
+{
+	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
+	irq_hw_number_t hwirq = irqd_to_hwirq(d);
+
+	gpio_clx_want(clx, hwirq, &gpio_clx_bank(clx, hwirq)->want_enabled,
+		      false);
 	gpiochip_disable_irq(&clx->gc, hwirq);
 }
+
+static void gpio_clx_irq_bus_lock(struct irq_data *d)
+{
+	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
+
+	mutex_lock(&clx->bus_lock);
+}
+
+/* Make the hardware match what genirq asked for while the bus was held. */
+static void gpio_clx_sync_bank(struct gpio_clx *clx, unsigned int b)
+{
+	struct gpio_clx_bank *bank = &clx->banks[b];
+	unsigned int base = b * clx->info.pins_per_bank, pin;
+	DECLARE_BITMAP(bits, GPIO_CLX_MAX_PINS_PER_BANK);
+	u64 on, masked, retype = bank->retype, todo;
+
+	lockdep_assert_held(&clx->bus_lock);
+	scoped_guard(gpio_clx_bank, bank) {
+		on = bank->enabled;
+		masked = bank->masked;
+	}
+	todo = (bank->want_enabled ^ on) | retype |
+	       ((bank->want_masked ^ masked) & bank->want_enabled);
+	bank->retype = 0;
+	bitmap_from_u64(bits, todo);
+	for_each_set_bit(pin, bits, clx->info.pins_per_bank) {
+		u64 bit = BIT_ULL(pin);
+
+		if (!(bank->want_enabled & bit)) {
+			if (on & bit)
+				gpio_clx_pin_disable(clx, base + pin);
+			continue;
+		}
+		if (!(on & bit))
+			gpio_clx_pin_enable(clx, base + pin);
+		else if ((retype & bit) &&
+			 gpio_clx_pin_retype(clx, base + pin,
+					     &clx->cfg[base + pin]))
+			dev_err_ratelimited(clx->dev, "pin %u: reconfigure failed\n",
+					    base + pin);
+		if (bank->want_masked & bit)
+			gpio_clx_pin_mask(clx, base + pin, true);
+		else if (masked & bit)
+			gpio_clx_pin_mask(clx, base + pin, false);
+	}
+}
+
+static void gpio_clx_irq_bus_sync_unlock(struct irq_data *d)
+{
+	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
+
+	gpio_clx_sync_bank(clx, gpio_clx_bank_of(clx, irqd_to_hwirq(d)));
+	mutex_unlock(&clx->bus_lock);
+}
+
+/* ---- irq_chip callbacks: both ------------------------------------------ */
 
 /*
  * Our own resource helpers: gpiolib's GPIOCHIP_IRQ_RESOURCE_HELPERS exist
@@ -387,27 +633,51 @@ static const struct irq_chip gpio_clx_irq_chip = {
 	.flags = IRQCHIP_IMMUTABLE | IRQCHIP_SKIP_SET_WAKE,
 };
 
+static const struct irq_chip gpio_clx_passive_irq_chip = {
+	.irq_startup = gpio_clx_passive_startup,
+	.irq_shutdown = gpio_clx_passive_shutdown,
+	.irq_mask = gpio_clx_passive_mask,
+	.irq_unmask = gpio_clx_passive_unmask,
+	.irq_set_type = gpio_clx_passive_set_type,
+	.irq_bus_lock = gpio_clx_irq_bus_lock,
+	.irq_bus_sync_unlock = gpio_clx_irq_bus_sync_unlock,
+	.irq_request_resources = gpio_clx_irq_reqres,
+	.irq_release_resources = gpio_clx_irq_relres,
+	.irq_print_chip = gpio_clx_irq_print_chip,
+	.flags = IRQCHIP_IMMUTABLE | IRQCHIP_SKIP_SET_WAKE,
+};
+
 /* ---- the primary ISR ------------------------------------------------- */
 
 /*
  * Rule 11: status on a pin the core never enabled (firmware leftovers, or a
  * client that lost track) is masked and counted instead of firing forever.
+ * Rule 12: the hardware's own enable bits say which of the two it was.
  */
 static void gpio_clx_quiet_stray(struct gpio_clx *clx, unsigned int b,
 				 u64 stray)
 {
+	struct gpio_clx_bank *bank = &clx->banks[b];
 	unsigned int base = b * clx->info.pins_per_bank;
 	DECLARE_BITMAP(bits, GPIO_CLX_MAX_PINS_PER_BANK);
+	u64 hw_enabled = 0;
 	unsigned int pin;
-	u64 failed = 0;
 
-	lockdep_assert_held(&clx->banks[b].lock);
-	clx->ops->mask_interrupts(clx, b, stray, &failed);
+	gpio_clx_assert_held(bank);
+	gpio_clx_hw_mask(clx, b, stray);
 	bitmap_from_u64(bits, stray);
 	for_each_set_bit(pin, bits, clx->info.pins_per_bank)
 		this_cpu_inc(clx->stats[base + pin].spurious);
-	dev_warn_ratelimited(clx->dev,
-			     "bank %u: stray status %#llx masked\n", b, stray);
+	if (clx->ops->query_enabled)
+		clx->ops->query_enabled(clx, b, &hw_enabled);
+	if (hw_enabled & ~bank->enabled)
+		dev_warn_ratelimited(clx->dev,
+				     "bank %u: pins %#llx enabled in hardware behind the core's back, masked\n",
+				     b, hw_enabled & ~bank->enabled);
+	else
+		dev_warn_ratelimited(clx->dev,
+				     "bank %u: stray status %#llx masked\n",
+				     b, stray);
 }
 
 static void gpio_clx_dispatch(struct gpio_clx *clx, unsigned int b,
@@ -415,44 +685,84 @@ static void gpio_clx_dispatch(struct gpio_clx *clx, unsigned int b,
 {
 	unsigned int base = b * clx->info.pins_per_bank;
 	DECLARE_BITMAP(bits, GPIO_CLX_MAX_PINS_PER_BANK);
-	struct gpio_clx_pin_stats *st;
-	unsigned int pin;
+	unsigned int pin, virq;
+	int ret;
 
 	bitmap_from_u64(bits, pending);
 	for_each_set_bit(pin, bits, clx->info.pins_per_bank) {
-		st = this_cpu_ptr(&clx->stats[base + pin]);
 		if (replay)
-			st->replayed++;
+			this_cpu_inc(clx->stats[base + pin].replayed);
 		else
-			st->primary++;
-		if (likely(!generic_handle_domain_irq(clx->domain, base + pin)))
-			st->dispatched++;
+			this_cpu_inc(clx->stats[base + pin].primary);
+		if (clx->passive) {
+			/* Rule 16: the consumer's thread runs in ours. */
+			virq = irq_find_mapping(clx->domain, base + pin);
+			ret = virq ? 0 : -EINVAL;
+			if (virq)
+				handle_nested_irq(virq);
+		} else {
+			ret = generic_handle_domain_irq(clx->domain, base + pin);
+		}
+		if (likely(!ret))
+			this_cpu_inc(clx->stats[base + pin].dispatched);
 		else
-			st->spurious++;
+			this_cpu_inc(clx->stats[base + pin].spurious);
 	}
+}
+
+/*
+ * Nested handlers bypass the flow handler, so for a passive controller the
+ * core acks edges itself, before the consumers' threads run (rule 15).
+ */
+static void gpio_clx_passive_ack(struct gpio_clx *clx, unsigned int b,
+				 u64 pending)
+{
+	struct gpio_clx_bank *bank = &clx->banks[b];
+	unsigned int base = b * clx->info.pins_per_bank, pin;
+	DECLARE_BITMAP(bits, GPIO_CLX_MAX_PINS_PER_BANK);
+	u64 edges = pending & bank->edge;
+
+	gpio_clx_assert_held(bank);
+	if (edges && !(clx->info.flags & GPIO_CLX_STATUS_CLEARS_ON_READ))
+		clx->ops->clear_active(clx, b, edges);
+	bitmap_from_u64(bits, pending & bank->emul);
+	for_each_set_bit(pin, bits, clx->info.pins_per_bank)
+		gpio_clx_emul_sync(clx, base + pin);
 }
 
 static void gpio_clx_handle_bank(struct gpio_clx *clx, unsigned int b)
 {
 	struct gpio_clx_bank *bank = &clx->banks[b];
-	u64 active = 0, pending, stray;
+	unsigned int base = b * clx->info.pins_per_bank, pin;
+	DECLARE_BITMAP(bits, GPIO_CLX_MAX_PINS_PER_BANK);
+	u64 active = 0, pending, stray, held;
 	int round;
 
-	scoped_guard(raw_spinlock_irqsave, &bank->lock) {
+	scoped_guard(gpio_clx_bank, bank) {
 		if (clx->ops->query_active(clx, b, &active))
 			return;
 		pending = active & bank->enabled & ~bank->masked;
 		stray = active & ~bank->enabled;
+		held = active & bank->enabled & bank->masked;
 		if (unlikely(stray))
 			gpio_clx_quiet_stray(clx, b, stray);
+		if (clx->passive)
+			gpio_clx_passive_ack(clx, b, pending);
+	}
+	if (unlikely(held)) {
+		bitmap_from_u64(bits, held);
+		for_each_set_bit(pin, bits, clx->info.pins_per_bank)
+			this_cpu_inc(clx->stats[base + pin].masked_pending);
 	}
 	gpio_clx_dispatch(clx, b, pending, false);
 
 	/* Emulated edges seen only by re-reading the level (rule 20). */
 	for (round = 0; round < 4; round++) {
-		scoped_guard(raw_spinlock_irqsave, &bank->lock) {
+		scoped_guard(gpio_clx_bank, bank) {
 			pending = bank->replay & bank->enabled & ~bank->masked;
 			bank->replay = 0;
+			if (clx->passive)
+				gpio_clx_passive_ack(clx, b, pending);
 		}
 		if (likely(!pending))
 			break;
@@ -466,9 +776,9 @@ static void gpio_clx_handle_bank(struct gpio_clx *clx, unsigned int b)
  *
  * Reads every bank's active status and dispatches each active, enabled and
  * unmasked pin to its interrupt handler. The core calls this from the
- * chained handler it installs on the parent interrupt; a client registered
- * without a parent interrupt calls it from its own interrupt handler, in
- * hard-IRQ context.
+ * handler it installs on the parent interrupt; a client registered without
+ * a parent interrupt calls it from its own: in hard-IRQ context for a
+ * memory-mapped controller, from a thread for a passive one.
  */
 void gpio_clx_handle_primary(struct gpio_clx *clx)
 {
@@ -489,6 +799,24 @@ static void gpio_clx_chained_handler(struct irq_desc *desc)
 	chained_irq_exit(chip, desc);
 }
 
+/*
+ * Passive controller, hard-IRQ half: the client's pre-process step latches
+ * status that would otherwise be lost before the thread gets to read it.
+ */
+static irqreturn_t gpio_clx_passive_hardirq(int irq, void *data)
+{
+	struct gpio_clx *clx = data;
+
+	clx->ops->pre_process(clx);
+	return IRQ_WAKE_THREAD;
+}
+
+static irqreturn_t gpio_clx_passive_thread(int irq, void *data)
+{
+	gpio_clx_handle_primary(data);
+	return IRQ_HANDLED;
+}
+
 /* ---- irq_domain --------------------------------------------------------- */
 
 static int gpio_clx_domain_map(struct irq_domain *domain, unsigned int virq,
@@ -498,7 +826,14 @@ static int gpio_clx_domain_map(struct irq_domain *domain, unsigned int virq,
 
 	irq_set_lockdep_class(virq, &gpio_clx_lock_key, &gpio_clx_request_key);
 	irq_set_chip_data(virq, clx);
-	irq_set_chip_and_handler(virq, &gpio_clx_irq_chip, handle_bad_irq);
+	if (clx->passive) {
+		irq_set_chip_and_handler(virq, &gpio_clx_passive_irq_chip,
+					 handle_simple_irq);
+		irq_set_nested_thread(virq, true);
+	} else {
+		irq_set_chip_and_handler(virq, &gpio_clx_irq_chip,
+					 handle_bad_irq);
+	}
 	/*
 	 * disable_irq() masks at once instead of lazily acking on the next
 	 * interrupt: edges while disabled stay latched in the hardware and are
@@ -530,7 +865,7 @@ static int gpio_clx_get(struct gpio_chip *gc, unsigned int offset)
 	u64 levels;
 	int ret;
 
-	scoped_guard(raw_spinlock_irqsave, &bank->lock)
+	scoped_guard(gpio_clx_bank, bank)
 		ret = clx->ops->read_pins(clx, gpio_clx_bank_of(clx, offset),
 					  &levels);
 	if (ret)
@@ -544,7 +879,7 @@ static void gpio_clx_set(struct gpio_chip *gc, unsigned int offset, int value)
 	struct gpio_clx_bank *bank = gpio_clx_bank(clx, offset);
 	u64 bit = gpio_clx_bit(clx, offset);
 
-	guard(raw_spinlock_irqsave)(&bank->lock);
+	guard(gpio_clx_bank)(bank);
 	clx->ops->write_pins(clx, gpio_clx_bank_of(clx, offset),
 			     value ? bit : 0, value ? 0 : bit);
 }
@@ -556,7 +891,7 @@ static int gpio_clx_set_direction(struct gpio_clx *clx, unsigned int offset,
 
 	if (!clx->ops->set_direction)
 		return output ? -EOPNOTSUPP : 0;
-	guard(raw_spinlock_irqsave)(&bank->lock);
+	guard(gpio_clx_bank)(bank);
 	return clx->ops->set_direction(clx, gpio_clx_bank_of(clx, offset),
 				       gpio_clx_pin_of(clx, offset),
 				       output, value);
@@ -581,7 +916,7 @@ static int gpio_clx_get_direction(struct gpio_chip *gc, unsigned int offset)
 
 	if (!clx->ops->get_direction)
 		return GPIO_LINE_DIRECTION_IN;
-	scoped_guard(raw_spinlock_irqsave, &bank->lock)
+	scoped_guard(gpio_clx_bank, bank)
 		dir = clx->ops->get_direction(clx, gpio_clx_bank_of(clx, offset),
 					      gpio_clx_pin_of(clx, offset));
 	return dir;
@@ -630,9 +965,6 @@ static int gpio_clx_validate(struct device *dev,
 	    !(info->flags & GPIO_CLX_STATUS_CLEARS_ON_READ))
 		return dev_err_probe(dev, -EINVAL,
 				     "gpioclx: no clear_active and status does not clear on read\n");
-	if (!(info->flags & GPIO_CLX_MEMORY_MAPPED))
-		return dev_err_probe(dev, -EOPNOTSUPP,
-				     "gpioclx: passive-level controllers are not supported yet\n");
 	return 0;
 }
 
@@ -651,13 +983,13 @@ static void gpio_clx_quiesce(struct gpio_clx *clx)
 		all = GENMASK_ULL(npins - 1, 0);
 		enabled = all;
 		if (clx->ops->query_enabled)
-			scoped_guard(raw_spinlock_irqsave, &clx->banks[b].lock)
+			scoped_guard(gpio_clx_bank, &clx->banks[b])
 				clx->ops->query_enabled(clx, b, &enabled);
 		for (pin = 0; pin < npins; pin++)
 			if (enabled & BIT_ULL(pin))
 				clx->ops->disable_interrupt(clx, b, pin);
 		if (clx->ops->clear_active)
-			scoped_guard(raw_spinlock_irqsave, &clx->banks[b].lock)
+			scoped_guard(gpio_clx_bank, &clx->banks[b])
 				clx->ops->clear_active(clx, b, all);
 	}
 }
@@ -682,6 +1014,71 @@ static void gpio_clx_remove_chained(void *data)
 	irq_set_chained_handler_and_data(clx->parent_irq, NULL, NULL);
 }
 
+/*
+ * The primary interrupt: a chained handler for a memory-mapped controller,
+ * a threaded handler (IRQF_ONESHOT keeps the parent masked until it is
+ * done) for a passive one.
+ */
+static int gpio_clx_connect_parent(struct gpio_clx *clx)
+{
+	if (clx->passive)
+		return devm_request_threaded_irq(clx->dev, clx->parent_irq,
+						 clx->ops->pre_process ?
+						 gpio_clx_passive_hardirq : NULL,
+						 gpio_clx_passive_thread,
+						 IRQF_ONESHOT, dev_name(clx->dev),
+						 clx);
+	irq_set_chained_handler_and_data(clx->parent_irq,
+					 gpio_clx_chained_handler, clx);
+	return devm_add_action_or_reset(clx->dev, gpio_clx_remove_chained, clx);
+}
+
+/* ---- debugfs: per-pin statistics ---------------------------------------- */
+
+static int gpio_clx_stats_show(struct seq_file *s, void *unused)
+{
+	struct gpio_clx *clx = s->private;
+	struct gpio_clx_stats st;
+	struct gpio_clx_bank *bank;
+	unsigned int b, offset;
+
+	for (b = 0; b < clx->nbanks; b++) {
+		bank = &clx->banks[b];
+		scoped_guard(gpio_clx_bank, bank)
+			seq_printf(s, "bank %u: enabled %#llx masked %#llx edge %#llx emulated %#llx mask_failed %#llx\n",
+				   b, bank->enabled, bank->masked, bank->edge,
+				   bank->emul, bank->mask_failed);
+	}
+	seq_puts(s, "pin primary dispatched spurious masked_pending replayed\n");
+	for (offset = 0; offset < clx->info.ngpio; offset++) {
+		gpio_clx_get_stats(clx, offset, &st);
+		if (st.primary || st.spurious || st.masked_pending ||
+		    st.replayed)
+			seq_printf(s, "%u %llu %llu %llu %llu %llu\n", offset,
+				   st.primary, st.dispatched, st.spurious,
+				   st.masked_pending, st.replayed);
+	}
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(gpio_clx_stats);
+
+static void gpio_clx_debugfs_remove(void *data)
+{
+	struct gpio_clx *clx = data;
+
+	debugfs_remove_recursive(clx->debugfs);
+}
+
+/* Statistics are a convenience: failing to create them fails nothing. */
+static void gpio_clx_debugfs_add(struct gpio_clx *clx)
+{
+	clx->debugfs = debugfs_create_dir(dev_name(clx->dev),
+					  gpio_clx_debugfs_root);
+	debugfs_create_file("stats", 0400, clx->debugfs, clx,
+			    &gpio_clx_stats_fops);
+	devm_add_action_or_reset(clx->dev, gpio_clx_debugfs_remove, clx);
+}
+
 static void gpio_clx_init_chip(struct gpio_clx *clx, struct device *dev)
 {
 	struct gpio_chip *gc = &clx->gc;
@@ -692,7 +1089,7 @@ static void gpio_clx_init_chip(struct gpio_clx *clx, struct device *dev)
 	gc->base = -1;
 	gc->ngpio = clx->info.ngpio;
 	gc->names = clx->info.names;
-	gc->can_sleep = false;
+	gc->can_sleep = clx->passive;
 	gc->get = gpio_clx_get;
 	if (clx->ops->write_pins)
 		gc->set = gpio_clx_set;
@@ -761,8 +1158,13 @@ struct gpio_clx *devm_gpio_clx_register(struct device *dev,
 	clx->priv = priv;
 	clx->nbanks = nbanks;
 	clx->parent_irq = parent_irq;
-	for (b = 0; b < nbanks; b++)
+	clx->passive = !(info->flags & GPIO_CLX_MEMORY_MAPPED);
+	mutex_init(&clx->bus_lock);
+	for (b = 0; b < nbanks; b++) {
 		raw_spin_lock_init(&clx->banks[b].lock);
+		mutex_init(&clx->banks[b].mutex);
+		clx->banks[b].passive = clx->passive;
+	}
 
 	if (gpio_clx_has_irq_ops(ops)) {
 		gpio_clx_quiesce(clx);
@@ -779,13 +1181,13 @@ struct gpio_clx *devm_gpio_clx_register(struct device *dev,
 					     "gpioclx: cannot add gpio chip\n"));
 
 	if (parent_irq > 0 && clx->domain) {
-		irq_set_chained_handler_and_data(parent_irq,
-						 gpio_clx_chained_handler, clx);
-		ret = devm_add_action_or_reset(dev, gpio_clx_remove_chained,
-					       clx);
+		ret = gpio_clx_connect_parent(clx);
 		if (ret)
-			return ERR_PTR(ret);
+			return ERR_PTR(dev_err_probe(dev, ret,
+						     "gpioclx: cannot take parent interrupt %d\n",
+						     parent_irq));
 	}
+	gpio_clx_debugfs_add(clx);
 	return clx;
 }
 EXPORT_SYMBOL_GPL(devm_gpio_clx_register);
@@ -834,17 +1236,16 @@ EXPORT_SYMBOL_GPL(gpio_clx_nbanks);
  * The counterpart of GPIO_CLX_AcquireInterruptLock (rule 18): client code
  * outside the ISR path takes it around register accesses that must not
  * interleave with the primary ISR or the irq_chip callbacks of that bank.
- * Interrupts are disabled while it is held.
+ * For a memory-mapped controller it is a raw spinlock and interrupts are
+ * disabled while it is held; for a passive controller it is a mutex and the
+ * call may sleep.
  *
  * Return: saved interrupt flags, to pass to gpio_clx_unlock_bank().
  */
 unsigned long gpio_clx_lock_bank(struct gpio_clx *clx, unsigned int bank)
-	__acquires(&clx->banks[bank].lock)
 {
-	unsigned long flags;
-
-	raw_spin_lock_irqsave(&clx->banks[bank].lock, flags);
-	return flags;
+	gpio_clx_bank_acquire(&clx->banks[bank]);
+	return clx->banks[bank].flags;
 }
 EXPORT_SYMBOL_GPL(gpio_clx_lock_bank);
 
@@ -856,9 +1257,9 @@ EXPORT_SYMBOL_GPL(gpio_clx_lock_bank);
  */
 void gpio_clx_unlock_bank(struct gpio_clx *clx, unsigned int bank,
 			  unsigned long flags)
-	__releases(&clx->banks[bank].lock)
 {
-	raw_spin_unlock_irqrestore(&clx->banks[bank].lock, flags);
+	clx->banks[bank].flags = flags;
+	gpio_clx_bank_release(&clx->banks[bank]);
 }
 EXPORT_SYMBOL_GPL(gpio_clx_unlock_bank);
 
@@ -903,9 +1304,23 @@ void gpio_clx_get_stats(struct gpio_clx *clx, unsigned int offset,
 		stats->dispatched += READ_ONCE(s->dispatched);
 		stats->spurious += READ_ONCE(s->spurious);
 		stats->replayed += READ_ONCE(s->replayed);
+		stats->masked_pending += READ_ONCE(s->masked_pending);
 	}
 }
 EXPORT_SYMBOL_GPL(gpio_clx_get_stats);
+
+static int __init gpio_clx_init(void)
+{
+	gpio_clx_debugfs_root = debugfs_create_dir("gpio-clx", NULL);
+	return 0;
+}
+module_init(gpio_clx_init);
+
+static void __exit gpio_clx_exit(void)
+{
+	debugfs_remove_recursive(gpio_clx_debugfs_root);
+}
+module_exit(gpio_clx_exit);
 
 MODULE_DESCRIPTION("GpioClx interrupt model for GPIO controllers");
 MODULE_LICENSE("GPL");

@@ -93,7 +93,9 @@ struct gpio_clx_info {
  * bank. Callbacks marked "ISR path" run with the bank's interrupt lock held
  * (see gpio_clx_lock_bank()) and must not take it; the others run without it
  * and take it themselves around register accesses the ISR path also makes.
- * For a memory-mapped controller every callback may run in atomic context.
+ * For a memory-mapped controller every callback may run in atomic context;
+ * for a passive controller (no %GPIO_CLX_MEMORY_MAPPED) every callback but
+ * @pre_process runs in process context and may sleep.
  *
  * @read_pins: read the input levels of a bank into @levels. Required.
  * @write_pins: drive the pins in @set high and those in @clear low. Optional
@@ -114,6 +116,10 @@ struct gpio_clx_info {
  *	Optional.
  * @reconfigure: ISR path. Change mode/polarity of an enabled @pin and clear
  *	status left over from the old configuration.
+ * @pre_process: passive controllers only, optional. Runs in hard-IRQ
+ *	context when the parent interrupt fires, before the threaded primary
+ *	ISR; latch here status the hardware would lose before the thread runs.
+ *	Must not sleep and must not take the bank lock.
  *
  * The five interrupt callbacks enable, disable, mask, unmask and
  * query_active come as a set: a client provides all of them (plus
@@ -145,6 +151,7 @@ struct gpio_clx_ops {
 	int (*reconfigure)(struct gpio_clx *clx, unsigned int bank,
 			   unsigned int pin,
 			   const struct gpio_clx_irq_config *cfg);
+	void (*pre_process)(struct gpio_clx *clx);
 };
 
 /**
@@ -154,12 +161,15 @@ struct gpio_clx_ops {
  * @spurious: active without a mapping or without being enabled.
  * @replayed: emulated both-edge interrupts dispatched again because the
  *	level moved while the polarity was being flipped.
+ * @masked_pending: times the primary ISR found the pin active but masked
+ *	(the interrupt waits for its unmask).
  */
 struct gpio_clx_stats {
 	u64 primary;
 	u64 dispatched;
 	u64 spurious;
 	u64 replayed;
+	u64 masked_pending;
 };
 
 struct gpio_clx *devm_gpio_clx_register(struct device *dev,

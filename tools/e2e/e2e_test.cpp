@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <sstream>
 #include <cerrno>
 #include <chrono>
 #include <stdexcept>
@@ -208,6 +209,75 @@ TEST_F(Emulated, Gpiomon)
 	EXPECT_EQ(gpioclx::run("cat " + out_path), "9 1\n9 0\n9 1\n9 0\n");
 }
 
+/*
+ * gpio-controller-3 sits behind a slow bus: a passive-level controller
+ * with a threaded primary ISR and nested handlers (rule 16), no hardware
+ * both-edge detection either.
+ */
+class Passive : public E2E {
+protected:
+	Passive() : E2E("gpio-controller-3", 8) {}
+};
+
+/* Every edge type works through the threaded primary, across two banks. */
+TEST_F(Passive, ExactEventsAcrossBanks)
+{
+	::gpiod::line_bulk lines;
+
+	lines.append(request(2, ::gpiod::line_request::EVENT_RISING_EDGE));
+	lines.append(request(11, ::gpiod::line_request::EVENT_BOTH_EDGES));
+	for (int i = 0; i < 2; i++) {
+		drive(2, true);
+		drive(11, true);
+		drive(2, false);
+		drive(11, false);
+	}
+
+	::std::vector<::gpiod::line_event> events;
+	while (!quiet(lines))
+		for (auto &line : lines.event_wait(quiet_period))
+			events.push_back(line.event_read());
+	::std::sort(events.begin(), events.end(),
+		    [](const auto &a, const auto &b) {
+			    return a.timestamp < b.timestamp;
+		    });
+	const ::std::vector<::std::pair<unsigned int, int>> expected = {
+		{ 2, rising }, { 11, rising }, { 11, falling },
+		{ 2, rising }, { 11, rising }, { 11, falling },
+	};
+	ASSERT_EQ(events.size(), expected.size());
+	for (size_t i = 0; i < expected.size(); i++) {
+		EXPECT_EQ(events[i].source.offset(), expected[i].first) << i;
+		EXPECT_EQ(events[i].event_type, expected[i].second) << i;
+	}
+}
+
+/* Debian's gpiomon on the passive controller. */
+TEST_F(Passive, Gpiomon)
+{
+	const char *tmp = ::getenv("TMPDIR");
+	auto out_path = ::std::string(tmp ? tmp : "/tmp") + "/gpiomon-passive.txt";
+
+	board_.set_input(5, false);
+	driven_ = { 5 };
+	int pid = gpioclx::spawn({ "timeout", "20", "gpiomon", "-b", "-n", "4",
+				   "-F", "%o %e", board_.chip().name(), "5" },
+				 out_path);
+	bool armed = false;
+	for (int i = 0; i < 500 && !armed; i++) {
+		armed = board_.regs()[0].en >> 5 & 1;
+		if (!armed)
+			::std::this_thread::sleep_for(milliseconds(10));
+	}
+	ASSERT_TRUE(armed) << "gpiomon never enabled its interrupt";
+	for (int i = 0; i < 2; i++) {
+		drive(5, true);
+		drive(5, false);
+	}
+	EXPECT_EQ(gpioclx::wait_child(pid), 0);
+	EXPECT_EQ(gpioclx::run("cat " + out_path), "5 1\n5 0\n5 1\n5 0\n");
+}
+
 /* Several lines, across both banks, report in the order they were driven. */
 TEST_F(E2E, SeveralLinesExactSequence)
 {
@@ -318,8 +388,22 @@ TEST_P(Gpiomon, CatchesInjectedEdges)
 		drive(38, false);
 	}
 	EXPECT_EQ(gpioclx::wait_child(pid), 0);
-	auto out = gpioclx::run("cat " + out_path);
-	EXPECT_EQ(out, c.expected);
+	/*
+	 * gpiomon reads each line's queue in turn, so only the order within a
+	 * line is defined: compare line by line.
+	 */
+	for (auto line : { "5 ", "38 " }) {
+		auto pick = [line](const ::std::string &text) {
+			::std::istringstream in(text);
+			::std::string l, out;
+			while (::std::getline(in, l))
+				if (l.rfind(line, 0) == 0)
+					out += l + "\n";
+			return out;
+		};
+		auto out = gpioclx::run("cat " + out_path);
+		EXPECT_EQ(pick(out), pick(c.expected)) << "line " << line;
+	}
 }
 
 INSTANTIATE_TEST_SUITE_P(

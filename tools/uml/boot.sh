@@ -29,7 +29,7 @@ export TMPDIR=/dev/shm
 set +e
 timeout -k 10 "$limit" "$kbuild/linux" mem=512M root=/dev/root \
 	rootfstype=hostfs rootflags=/ ro dtb="$dtb" init="$init" \
-	con0=null,fd:1 con=null ssl=null loglevel="${GPIOCLX_LOGLEVEL:-1}" \
+	con0=null,fd:1 con=null ssl=null log_buf_len=4M loglevel="${GPIOCLX_LOGLEVEL:-1}" \
 	GPIOCLX_RESULTS="$results" "$@" </dev/null >"$results/console.log" 2>&1
 rc=$?
 set -e
