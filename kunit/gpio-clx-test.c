@@ -43,6 +43,7 @@ enum fake_op {
 	FAKE_CLEAR,
 	FAKE_RECONFIGURE,
 	FAKE_DIRECTION,
+	FAKE_QUERY_ENABLED,
 	FAKE_HANDLER,		/* logged by the test's interrupt handler */
 };
 
@@ -52,6 +53,7 @@ struct fake_call {
 	u64 arg;		/* pin or mask */
 	struct gpio_clx_irq_config cfg;
 	bool hardirq;
+	bool locked;		/* the bank's interrupt lock was held */
 };
 
 struct fake_bank {
@@ -76,6 +78,9 @@ struct fake {
 	bool both_edges;
 	bool passive;
 	u64 flip_on_reconfigure;	/* bank 0 pins whose level moves once */
+	u64 mask_fails;			/* pins mask_interrupts refuses */
+	bool mask_fail_once;
+	bool reassert;			/* the handler sees a new edge arrive */
 };
 
 static struct fake *fake_of(struct gpio_clx *clx)
@@ -83,9 +88,10 @@ static struct fake *fake_of(struct gpio_clx *clx)
 	return gpio_clx_priv(clx);
 }
 
-static void fake_log(struct fake *f, enum fake_op op, unsigned int bank,
+static void fake_log(struct gpio_clx *clx, enum fake_op op, unsigned int bank,
 		     u64 arg, const struct gpio_clx_irq_config *cfg)
 {
+	struct fake *f = fake_of(clx);
 	struct fake_call *c;
 
 	if (f->nlog >= FAKE_LOG_LEN)
@@ -95,6 +101,7 @@ static void fake_log(struct fake *f, enum fake_op op, unsigned int bank,
 	c->bank = bank;
 	c->arg = arg;
 	c->hardirq = in_hardirq();
+	c->locked = gpio_clx_bank_locked(clx, bank);
 	if (cfg)
 		c->cfg = *cfg;
 }
@@ -110,7 +117,7 @@ static int fake_enable(struct gpio_clx *clx, unsigned int bank,
 {
 	struct fake_bank *b = &fake_of(clx)->banks[bank];
 
-	fake_log(fake_of(clx), FAKE_ENABLE, bank, pin, cfg);
+	fake_log(clx, FAKE_ENABLE, bank, pin, cfg);
 	b->cfg[pin] = *cfg;
 	b->status &= ~BIT_ULL(pin);
 	b->mask &= ~BIT_ULL(pin);
@@ -123,7 +130,7 @@ static int fake_disable(struct gpio_clx *clx, unsigned int bank,
 {
 	struct fake_bank *b = &fake_of(clx)->banks[bank];
 
-	fake_log(fake_of(clx), FAKE_DISABLE, bank, pin, NULL);
+	fake_log(clx, FAKE_DISABLE, bank, pin, NULL);
 	b->en &= ~BIT_ULL(pin);
 	memset(&b->cfg[pin], 0, sizeof(b->cfg[pin]));
 	return 0;
@@ -132,16 +139,21 @@ static int fake_disable(struct gpio_clx *clx, unsigned int bank,
 static int fake_mask(struct gpio_clx *clx, unsigned int bank, u64 mask,
 		     u64 *failed)
 {
-	fake_log(fake_of(clx), FAKE_MASK, bank, mask, NULL);
-	fake_of(clx)->banks[bank].mask |= mask;
-	*failed = 0;
+	struct fake *f = fake_of(clx);
+
+	fake_log(clx, FAKE_MASK, bank, mask, NULL);
+	/* A bus controller may fail to mask some pins (rule 3). */
+	*failed = mask & f->mask_fails;
+	if (f->mask_fail_once)
+		f->mask_fails = 0;
+	f->banks[bank].mask |= mask & ~*failed;
 	return 0;
 }
 
 static int fake_unmask(struct gpio_clx *clx, unsigned int bank,
 		       unsigned int pin, const struct gpio_clx_irq_config *cfg)
 {
-	fake_log(fake_of(clx), FAKE_UNMASK, bank, pin, cfg);
+	fake_log(clx, FAKE_UNMASK, bank, pin, cfg);
 	fake_of(clx)->banks[bank].mask &= ~BIT_ULL(pin);
 	return 0;
 }
@@ -151,14 +163,14 @@ static int fake_query_active(struct gpio_clx *clx, unsigned int bank,
 {
 	struct fake_bank *b = &fake_of(clx)->banks[bank];
 
-	fake_log(fake_of(clx), FAKE_QUERY_ACTIVE, bank, 0, NULL);
+	fake_log(clx, FAKE_QUERY_ACTIVE, bank, 0, NULL);
 	*active = b->status & b->en;
 	return 0;
 }
 
 static int fake_clear(struct gpio_clx *clx, unsigned int bank, u64 mask)
 {
-	fake_log(fake_of(clx), FAKE_CLEAR, bank, mask, NULL);
+	fake_log(clx, FAKE_CLEAR, bank, mask, NULL);
 	fake_of(clx)->banks[bank].status &= ~mask;
 	return 0;
 }
@@ -166,6 +178,7 @@ static int fake_clear(struct gpio_clx *clx, unsigned int bank, u64 mask)
 static int fake_query_enabled(struct gpio_clx *clx, unsigned int bank,
 			      u64 *enabled)
 {
+	fake_log(clx, FAKE_QUERY_ENABLED, bank, 0, NULL);
 	*enabled = fake_of(clx)->banks[bank].en;
 	return 0;
 }
@@ -177,7 +190,7 @@ static int fake_reconfigure(struct gpio_clx *clx, unsigned int bank,
 	struct fake *f = fake_of(clx);
 	struct fake_bank *b = &f->banks[bank];
 
-	fake_log(f, FAKE_RECONFIGURE, bank, pin, cfg);
+	fake_log(clx, FAKE_RECONFIGURE, bank, pin, cfg);
 	b->cfg[pin] = *cfg;
 	b->status &= ~BIT_ULL(pin);
 	/* The pin moves while it is being reprogrammed: nothing latches. */
@@ -191,7 +204,7 @@ static int fake_reconfigure(struct gpio_clx *clx, unsigned int bank,
 static int fake_set_direction(struct gpio_clx *clx, unsigned int bank,
 			      unsigned int pin, bool output, int value)
 {
-	fake_log(fake_of(clx), FAKE_DIRECTION, bank, output, NULL);
+	fake_log(clx, FAKE_DIRECTION, bank, output, NULL);
 	return 0;
 }
 
@@ -289,9 +302,15 @@ static irqreturn_t fake_handler(int irq, void *data)
 {
 	struct fake *f = data;
 
-	fake_log(f, FAKE_HANDLER, 0, irqd_to_hwirq(irq_get_irq_data(irq)),
-		 NULL);
+	irq_hw_number_t hwirq = irqd_to_hwirq(irq_get_irq_data(irq));
+
+	fake_log(f->clx, FAKE_HANDLER, 0, hwirq, NULL);
 	f->handled++;
+	if (f->reassert) {
+		/* Another edge arrives while this one is being handled. */
+		f->reassert = false;
+		f->banks[hwirq / FAKE_PPB].status |= BIT_ULL(hwirq % FAKE_PPB);
+	}
 	return IRQ_HANDLED;
 }
 
@@ -839,7 +858,10 @@ static void gpio_clx_test_primary_dispatch(struct kunit *test)
 	}
 }
 
-/* Test that status on a pin the core never enabled is masked and counted (rule 11). */
+/*
+ * Test that status on a pin the core never enabled is masked and counted,
+ * and that the hardware's enable bits are read to tell why (rules 11, 12).
+ */
 static void gpio_clx_test_stray_masked(struct kunit *test)
 {
 	struct fake *f = fake_of_mode(test);
@@ -857,6 +879,8 @@ static void gpio_clx_test_stray_masked(struct kunit *test)
 	i = fake_find(f, FAKE_MASK, 0);
 	KUNIT_ASSERT_GE(test, i, 0);
 	KUNIT_EXPECT_EQ(test, f->log[i].arg, BIT_ULL(9));
+	/* Rule 12: the hardware's enables are read to tell why. */
+	KUNIT_EXPECT_GT(test, fake_find(f, FAKE_QUERY_ENABLED, i), i);
 	gpio_clx_get_stats(f->clx, 9, &stats);
 	KUNIT_EXPECT_EQ(test, stats.spurious, 1ULL);
 	KUNIT_EXPECT_EQ(test, stats.dispatched, 0ULL);
@@ -936,6 +960,123 @@ static void gpio_clx_test_passive_bus_sync(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, f->handled, 1U);
 	for (i = 0; i < f->nlog; i++)
 		KUNIT_EXPECT_FALSE(test, f->log[i].hardirq);
+}
+
+/*
+ * Test that a pin the hardware fails to mask is retried once, then stays
+ * masked in the core's view, is never dispatched, and is retried again with
+ * the next mask of its bank (rule 3).
+ */
+static void gpio_clx_test_mask_failure(struct kunit *test)
+{
+	struct fake *f = fake_of_mode(test);
+	int virq;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	virq = fake_request(f, 17, IRQF_TRIGGER_RISING);
+	fake_request(f, 18, IRQF_TRIGGER_RISING);
+
+	/* Fails once: the retry succeeds. */
+	f->mask_fails = BIT_ULL(17);
+	f->mask_fail_once = true;
+	fake_clear_log(f);
+	disable_irq(virq);
+	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_MASK), 2U);
+	KUNIT_EXPECT_NE(test, f->banks[0].mask & BIT_ULL(17), 0ULL);
+	enable_irq(virq);
+
+	/* Fails for good: never dispatched while disabled. */
+	f->mask_fails = BIT_ULL(17);
+	f->mask_fail_once = false;
+	disable_irq(virq);
+	KUNIT_EXPECT_EQ(test, f->banks[0].mask & BIT_ULL(17), 0ULL);
+	fake_assert(f, 17, true);
+	fake_primary(f);
+	KUNIT_EXPECT_EQ(test, f->handled, 0U);
+
+	/* Masking pin 18 tries pin 17 again. */
+	f->mask_fails = 0;
+	fake_clear_log(f);
+	disable_irq(fake_virq(f, 18));
+	KUNIT_EXPECT_EQ(test, f->log[fake_find(f, FAKE_MASK, 0)].arg,
+			BIT_ULL(17) | BIT_ULL(18));
+	KUNIT_EXPECT_NE(test, f->banks[0].mask & BIT_ULL(17), 0ULL);
+	enable_irq(fake_virq(f, 18));
+	enable_irq(virq);
+	fake_primary(f);
+	KUNIT_EXPECT_EQ(test, f->handled, 1U);
+}
+
+/*
+ * Test that the ISR-path callbacks run under the bank's interrupt lock and
+ * enable/disable run without it (rule 17), and that gpio_clx_lock_bank() is
+ * that same lock (rule 18).
+ */
+static void gpio_clx_test_lock_discipline(struct kunit *test)
+{
+	struct fake *f = fake_of_mode(test);
+	unsigned long flags;
+	unsigned int i;
+	int virq;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	fake_clear_log(f);
+	virq = fake_request(f, 21, IRQF_TRIGGER_RISING);
+	irq_set_irq_type(virq, IRQ_TYPE_EDGE_FALLING);
+	disable_irq(virq);
+	enable_irq(virq);
+	fake_assert(f, 21, true);
+	fake_primary(f);
+	fake_free(f, 21);
+
+	KUNIT_ASSERT_EQ(test, f->handled, 1U);
+	for (i = 0; i < f->nlog; i++) {
+		switch (f->log[i].op) {
+		case FAKE_ENABLE:
+		case FAKE_DISABLE:
+			KUNIT_EXPECT_FALSE_MSG(test, f->log[i].locked,
+					       "call %u (op %d)", i, f->log[i].op);
+			break;
+		case FAKE_HANDLER:
+			break;
+		default:
+			KUNIT_EXPECT_TRUE_MSG(test, f->log[i].locked,
+					      "call %u (op %d)", i, f->log[i].op);
+		}
+	}
+
+	KUNIT_EXPECT_FALSE(test, gpio_clx_bank_locked(f->clx, 0));
+	flags = gpio_clx_lock_bank(f->clx, 0);
+	KUNIT_EXPECT_TRUE(test, gpio_clx_bank_locked(f->clx, 0));
+	KUNIT_EXPECT_FALSE(test, gpio_clx_bank_locked(f->clx, 1));
+	gpio_clx_unlock_bank(f->clx, 0, flags);
+}
+
+/*
+ * Test that an edge arriving while its threaded handler runs is delivered
+ * once more afterwards: the edge was acked before the thread woke (rule 15).
+ */
+static void gpio_clx_test_edge_during_thread(struct kunit *test)
+{
+	struct fake *f = fake_of_mode(test);
+	int virq = 0, i;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	virq = fake_virq(f, 22);
+	KUNIT_ASSERT_EQ(test, request_threaded_irq(virq, NULL, fake_handler,
+						   IRQF_TRIGGER_RISING |
+						   IRQF_ONESHOT, "kunit", f), 0);
+	__set_bit(22, f->requested);
+
+	f->reassert = true;
+	fake_assert(f, 22, true);
+	for (i = 0; i < 2; i++) {
+		fake_primary(f);
+		/* The thread of a memory-mapped controller runs on its own. */
+		synchronize_irq(virq);
+	}
+	KUNIT_EXPECT_EQ(test, f->handled, 2U);
+	KUNIT_EXPECT_EQ(test, f->banks[0].status & BIT_ULL(22), 0ULL);
 }
 
 /* ---- gpiolib contract: rules 23, 24, 25 ---------------------------------- */
@@ -1022,6 +1163,9 @@ static struct kunit_case gpio_clx_test_cases[] = {
 	KUNIT_CASE_PARAM(gpio_clx_test_reconfigure_live, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_primary_dispatch, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_stray_masked, gpio_clx_mode_gen_params),
+	KUNIT_CASE_PARAM(gpio_clx_test_mask_failure, gpio_clx_mode_gen_params),
+	KUNIT_CASE_PARAM(gpio_clx_test_lock_discipline, gpio_clx_mode_gen_params),
+	KUNIT_CASE_PARAM(gpio_clx_test_edge_during_thread, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_ack_order, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_immutable_chip, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_irq_refuses_output, gpio_clx_mode_gen_params),

@@ -1264,6 +1264,28 @@ void gpio_clx_unlock_bank(struct gpio_clx *clx, unsigned int bank,
 EXPORT_SYMBOL_GPL(gpio_clx_unlock_bank);
 
 /**
+ * gpio_clx_bank_locked() - whether the caller holds a bank's interrupt lock
+ * @clx: the controller
+ * @bank: bank number
+ *
+ * For assertions in client code, like lockdep_assert_held(). Exact with
+ * lockdep; without it, whether anyone holds the lock.
+ *
+ * Return: true if the lock is held.
+ */
+bool gpio_clx_bank_locked(struct gpio_clx *clx, unsigned int bank)
+{
+	struct gpio_clx_bank *b = &clx->banks[bank];
+
+#ifdef CONFIG_LOCKDEP
+	return b->passive ? lockdep_is_held(&b->mutex) : lockdep_is_held(&b->lock);
+#else
+	return b->passive ? mutex_is_locked(&b->mutex) : raw_spin_is_locked(&b->lock);
+#endif
+}
+EXPORT_SYMBOL_GPL(gpio_clx_bank_locked);
+
+/**
  * gpio_clx_pin_to_irq() - the Linux interrupt of a pin, mapping it if needed
  * @clx: the controller
  * @bank: bank number

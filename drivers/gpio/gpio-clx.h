@@ -182,6 +182,7 @@ unsigned int gpio_clx_nbanks(struct gpio_clx *clx);
 unsigned long gpio_clx_lock_bank(struct gpio_clx *clx, unsigned int bank);
 void gpio_clx_unlock_bank(struct gpio_clx *clx, unsigned int bank,
 			  unsigned long flags);
+bool gpio_clx_bank_locked(struct gpio_clx *clx, unsigned int bank);
 void gpio_clx_handle_primary(struct gpio_clx *clx);
 int gpio_clx_pin_to_irq(struct gpio_clx *clx, unsigned int bank,
 			unsigned int pin);

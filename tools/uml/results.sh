@@ -28,6 +28,12 @@ kmsg() {
 	sed 's/^[^;]*;//' "$results/kmsg.log" 2>/dev/null | grep -v '^ [A-Z_]*=' || true
 }
 
+# The kernel log and the console, which alone holds a panic's last words.
+all_logs() {
+	kmsg
+	cat "$results/console.log" 2>/dev/null || true
+}
+
 # 6.1's debugfs results keep only the last parameter of a parameterised
 # case, so each suite's KTAP is cut out of the kernel log instead.
 suite_ktap() {
@@ -73,7 +79,7 @@ fi
 
 # One maple_tree RCU warning from UML's fork path is known and harmless;
 # every other report fails.
-splats=$(kmsg | awk '
+splats=$(all_logs | awk '
 	/WARNING: suspicious RCU usage/ { rcu = NR; next }
 	rcu && NR <= rcu + 3 && /lib\/maple_tree\.c/ { rcu = 0; next }
 	rcu && NR > rcu + 3 { print "suspicious RCU usage"; rcu = 0 }
