@@ -24,7 +24,9 @@
 #include <linux/hrtimer.h>
 #include <linux/interrupt.h>
 #include <linux/irq.h>
+#include <linux/delay.h>
 #include <linux/irqdomain.h>
+#include <linux/pinctrl/pinconf-generic.h>
 #include <linux/platform_device.h>
 
 #include "gpio-clx.h"
@@ -76,6 +78,7 @@ struct fake {
 	struct hrtimer timer;
 	struct completion fired;
 	bool both_edges;
+	bool hw_debounce;
 	bool passive;
 	u64 flip_on_reconfigure;	/* bank 0 pins whose level moves once */
 	u64 mask_fails;			/* pins mask_interrupts refuses */
@@ -254,7 +257,8 @@ static int fake_register(struct fake *f)
 		.ngpio = FAKE_NGPIO,
 		.pins_per_bank = FAKE_PPB,
 		.flags = (f->passive ? 0 : GPIO_CLX_MEMORY_MAPPED) |
-			 (f->both_edges ? GPIO_CLX_HW_BOTH_EDGES : 0),
+			 (f->both_edges ? GPIO_CLX_HW_BOTH_EDGES : 0) |
+			 (f->hw_debounce ? GPIO_CLX_HW_DEBOUNCE : 0),
 	};
 
 	f->clx = devm_gpio_clx_register(f->dev, &info, &fake_ops, f, 0);
@@ -1079,6 +1083,119 @@ static void gpio_clx_test_edge_during_thread(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, f->banks[0].status & BIT_ULL(22), 0ULL);
 }
 
+/* Poll for up to a second; timers decide, the test only waits for them. */
+static bool fake_wait(bool (*done)(struct fake *f), struct fake *f)
+{
+	int i;
+
+	for (i = 0; i < 1000 && !done(f); i++)
+		usleep_range(1000, 2000);
+	return done(f);
+}
+
+static bool fake_handled_once(struct fake *f)
+{
+	return f->handled >= 1;
+}
+
+static bool fake_dropped_once(struct fake *f)
+{
+	struct gpio_clx_stats stats;
+
+	gpio_clx_get_stats(f->clx, 23, &stats);
+	return stats.debounced >= 1;
+}
+
+/*
+ * Test that without hardware debounce the core debounces: an edge is acked
+ * at once but dispatched only after the level held still for the period,
+ * and an edge whose level bounced back is dropped (rule 22).
+ */
+static void gpio_clx_test_debounce_emulated(struct kunit *test)
+{
+	struct fake *f = test->priv;
+	struct gpio_desc *desc;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	desc = gpiochip_request_own_desc(f->gc, 23, "kunit",
+					 GPIO_LOOKUP_FLAGS_DEFAULT, GPIOD_IN);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(desc));
+	KUNIT_EXPECT_EQ(test, gpiod_set_debounce(desc, 2000), 0);
+	fake_request(f, 23, IRQF_TRIGGER_RISING);
+
+	f->banks[0].level |= BIT_ULL(23);
+	fake_assert(f, 23, true);
+	fake_clear_log(f);
+	fake_primary(f);
+	KUNIT_EXPECT_EQ(test, f->handled, 0U);
+	KUNIT_EXPECT_GE(test, fake_find(f, FAKE_CLEAR, 0), 0);
+	KUNIT_EXPECT_TRUE(test, fake_wait(fake_handled_once, f));
+	KUNIT_EXPECT_EQ(test, f->handled, 1U);
+
+	/* A glitch: up and straight back down within the period. */
+	f->banks[0].level &= ~BIT_ULL(23);
+	f->banks[0].level |= BIT_ULL(23);
+	fake_assert(f, 23, true);
+	fake_primary(f);
+	f->banks[0].level &= ~BIT_ULL(23);
+	KUNIT_EXPECT_TRUE(test, fake_wait(fake_dropped_once, f));
+	KUNIT_EXPECT_EQ(test, f->handled, 1U);
+
+	fake_free(f, 23);
+	gpiochip_free_own_desc(desc);
+}
+
+/*
+ * Test that a controller with hardware debounce gets the period with the
+ * pin's configuration and the core dispatches at once (rule 22).
+ */
+static void gpio_clx_test_debounce_hw(struct kunit *test)
+{
+	struct fake *f = test->priv;
+	struct gpio_desc *desc;
+	int i;
+
+	f->hw_debounce = true;
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	desc = gpiochip_request_own_desc(f->gc, 23, "kunit",
+					 GPIO_LOOKUP_FLAGS_DEFAULT, GPIOD_IN);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(desc));
+	KUNIT_EXPECT_EQ(test, gpiod_set_debounce(desc, 1500), 0);
+	fake_clear_log(f);
+	fake_request(f, 23, IRQF_TRIGGER_FALLING);
+	i = fake_find(f, FAKE_ENABLE, 0);
+	KUNIT_ASSERT_GE(test, i, 0);
+	KUNIT_EXPECT_EQ(test, f->log[i].cfg.debounce_us, 1500U);
+
+	fake_assert(f, 23, true);
+	fake_primary(f);
+	KUNIT_EXPECT_EQ(test, f->handled, 1U);
+	fake_free(f, 23);
+	gpiochip_free_own_desc(desc);
+}
+
+/*
+ * Test that debounce is refused with -ENOTSUPP where neither the hardware
+ * nor the core can do it (a passive controller without it), so the
+ * character device falls back to its own; other configs too (rule 22).
+ */
+static void gpio_clx_test_debounce_unsupported(struct kunit *test)
+{
+	unsigned long pull_up = pinconf_to_config_packed(PIN_CONFIG_BIAS_PULL_UP,
+							 1);
+	struct fake *f = test->priv;
+	struct gpio_desc *desc;
+
+	f->passive = true;
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	desc = gpiochip_request_own_desc(f->gc, 3, "kunit",
+					 GPIO_LOOKUP_FLAGS_DEFAULT, GPIOD_IN);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(desc));
+	KUNIT_EXPECT_EQ(test, gpiod_set_debounce(desc, 1000), -ENOTSUPP);
+	KUNIT_EXPECT_EQ(test, f->gc->set_config(f->gc, 3, pull_up), -ENOTSUPP);
+	gpiochip_free_own_desc(desc);
+}
+
 /* ---- gpiolib contract: rules 23, 24, 25 ---------------------------------- */
 
 /* Test that the irq_chip is immutable and claims the line as an irq (rule 23). */
@@ -1153,6 +1270,9 @@ static struct kunit_case gpio_clx_test_cases[] = {
 	KUNIT_CASE_PARAM(gpio_clx_test_enable_programs, gpio_clx_type_gen_params),
 	KUNIT_CASE(gpio_clx_test_type_refused),
 	KUNIT_CASE(gpio_clx_test_passive_bus_sync),
+	KUNIT_CASE(gpio_clx_test_debounce_emulated),
+	KUNIT_CASE(gpio_clx_test_debounce_hw),
+	KUNIT_CASE(gpio_clx_test_debounce_unsupported),
 	KUNIT_CASE_PARAM(gpio_clx_test_emulated_both_flips, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_emulated_both_race, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_masked_edge_latched, gpio_clx_mode_gen_params),

@@ -29,6 +29,7 @@
 #include <linux/debugfs.h>
 #include <linux/device.h>
 #include <linux/gpio/driver.h>
+#include <linux/hrtimer.h>
 #include <linux/interrupt.h>
 #include <linux/irq.h>
 #include <linux/irqchip/chained_irq.h>
@@ -36,6 +37,7 @@
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/percpu.h>
+#include <linux/pinctrl/pinconf-generic.h>
 #include <linux/seq_file.h>
 #include <linux/spinlock.h>
 
@@ -60,6 +62,7 @@ struct gpio_clx_bank {
 	u64 emul_rising;	/* ...and waiting for a rising edge now */
 	u64 replay;		/* emulated edges to dispatch once more */
 	u64 mask_failed;	/* pins the hardware refused to mask (rule 3) */
+	u64 debounce;		/* pins the core debounces (rule 22) */
 	u64 want_enabled;	/* passive: genirq's view */
 	u64 want_masked;
 	u64 retype;		/* passive: configuration to reprogram */
@@ -71,6 +74,16 @@ struct gpio_clx_pin_stats {
 	u64 spurious;
 	u64 replayed;
 	u64 masked_pending;
+	u64 debounced;
+};
+
+/* Software debounce of one pin: dispatch once the level held still. */
+struct gpio_clx_debounce {
+	struct hrtimer timer;
+	struct gpio_clx *clx;
+	unsigned int offset;
+	u32 period_us;
+	bool level;		/* last level reported, for both edges */
 };
 
 struct gpio_clx {
@@ -84,6 +97,7 @@ struct gpio_clx {
 	unsigned int nbanks;
 	struct gpio_clx_pin_stats __percpu *stats;
 	struct gpio_clx_irq_config *cfg;	/* per pin, from set_type */
+	struct gpio_clx_debounce *debounce;	/* per pin, on first use */
 	struct mutex bus_lock;	/* passive: held from irq_bus_lock to sync */
 	struct dentry *debugfs;
 	bool passive;
@@ -257,13 +271,25 @@ static void gpio_clx_hw_mask(struct gpio_clx *clx, unsigned int b, u64 mask)
 				    b, failed);
 }
 
+static void gpio_clx_pin_unmask_locked(struct gpio_clx *clx,
+				       unsigned int offset)
+{
+	struct gpio_clx_bank *bank = gpio_clx_bank(clx, offset);
+	struct gpio_clx_irq_config cfg;
+
+	gpio_clx_assert_held(bank);
+	bank->mask_failed &= ~gpio_clx_bit(clx, offset);
+	cfg = gpio_clx_hw_config(clx, offset);
+	clx->ops->unmask_interrupt(clx, gpio_clx_bank_of(clx, offset),
+				   gpio_clx_pin_of(clx, offset), &cfg);
+}
+
 static void gpio_clx_pin_mask(struct gpio_clx *clx, unsigned int offset,
 			      bool mask)
 {
 	struct gpio_clx_bank *bank = gpio_clx_bank(clx, offset);
 	unsigned int b = gpio_clx_bank_of(clx, offset);
 	u64 bit = gpio_clx_bit(clx, offset);
-	struct gpio_clx_irq_config cfg;
 
 	guard(gpio_clx_bank)(bank);
 	if (mask) {
@@ -272,9 +298,7 @@ static void gpio_clx_pin_mask(struct gpio_clx *clx, unsigned int offset,
 		return;
 	}
 	bank->masked &= ~bit;
-	bank->mask_failed &= ~bit;
-	cfg = gpio_clx_hw_config(clx, offset);
-	clx->ops->unmask_interrupt(clx, b, gpio_clx_pin_of(clx, offset), &cfg);
+	gpio_clx_pin_unmask_locked(clx, offset);
 }
 
 /*
@@ -295,6 +319,8 @@ static void gpio_clx_pin_enable(struct gpio_clx *clx, unsigned int offset)
 		bank->masked &= ~bit;
 		gpio_clx_track_mode(clx, offset);
 		cfg = gpio_clx_hw_config(clx, offset);
+		if (bank->debounce & bit)
+			clx->debounce[offset].level = gpio_clx_level(clx, offset);
 	}
 	ret = clx->ops->enable_interrupt(clx, gpio_clx_bank_of(clx, offset),
 					 gpio_clx_pin_of(clx, offset), &cfg);
@@ -647,6 +673,160 @@ static const struct irq_chip gpio_clx_passive_irq_chip = {
 	.flags = IRQCHIP_IMMUTABLE | IRQCHIP_SKIP_SET_WAKE,
 };
 
+/* ---- software debounce (rule 22) ----------------------------------- */
+
+/*
+ * A debounced pin that interrupts is not dispatched yet: its edge is acked
+ * (a level pin is masked instead) and its timer (re)started, so every bounce
+ * pushes the decision back. When the timer fires the level has held still
+ * for the whole period, and the interrupt is dispatched if that level is
+ * what the trigger asks for.
+ */
+static void gpio_clx_debounce_kick(struct gpio_clx *clx, unsigned int offset)
+{
+	struct gpio_clx_bank *bank = gpio_clx_bank(clx, offset);
+	struct gpio_clx_debounce *db = &clx->debounce[offset];
+	unsigned int b = gpio_clx_bank_of(clx, offset);
+	u64 bit = gpio_clx_bit(clx, offset);
+
+	gpio_clx_assert_held(bank);
+	if (bank->edge & bit) {
+		if (!(clx->info.flags & GPIO_CLX_STATUS_CLEARS_ON_READ))
+			clx->ops->clear_active(clx, b, bit);
+		if (bank->emul & bit)
+			gpio_clx_emul_sync(clx, offset);
+	} else {
+		bank->masked |= bit;
+		gpio_clx_hw_mask(clx, b, bit);
+	}
+	hrtimer_start(&db->timer, ns_to_ktime((u64)db->period_us * NSEC_PER_USEC),
+		      HRTIMER_MODE_REL_HARD);
+}
+
+/* Start debouncing the debounced pins of @pending; return the others. */
+static u64 gpio_clx_debounce_bank(struct gpio_clx *clx, unsigned int b,
+				  u64 pending)
+{
+	unsigned int base = b * clx->info.pins_per_bank, pin;
+	DECLARE_BITMAP(bits, GPIO_CLX_MAX_PINS_PER_BANK);
+	u64 deb = pending & clx->banks[b].debounce;
+
+	bitmap_from_u64(bits, deb);
+	for_each_set_bit(pin, bits, clx->info.pins_per_bank)
+		gpio_clx_debounce_kick(clx, base + pin);
+	return pending & ~deb;
+}
+
+static bool gpio_clx_debounce_settle(struct gpio_clx *clx, unsigned int offset)
+{
+	struct gpio_clx_bank *bank = gpio_clx_bank(clx, offset);
+	struct gpio_clx_debounce *db = &clx->debounce[offset];
+	const struct gpio_clx_irq_config *cfg = &clx->cfg[offset];
+	u64 bit = gpio_clx_bit(clx, offset);
+	bool level, fire;
+
+	guard(gpio_clx_bank)(bank);
+	if (!(bank->enabled & bit) || !(bank->debounce & bit))
+		return false;
+	level = gpio_clx_level(clx, offset);
+	if (cfg->polarity == GPIO_CLX_ACTIVE_BOTH)
+		fire = level != db->level;
+	else
+		fire = level == (cfg->polarity == GPIO_CLX_ACTIVE_HIGH);
+	if (fire)
+		db->level = level;
+	if (!(bank->edge & bit) && !fire) {
+		/* The level went away while bouncing: back to normal. */
+		bank->masked &= ~bit;
+		gpio_clx_pin_unmask_locked(clx, offset);
+	}
+	if (!fire)
+		this_cpu_inc(clx->stats[offset].debounced);
+	return fire;
+}
+
+static enum hrtimer_restart gpio_clx_debounce_fire(struct hrtimer *timer)
+{
+	struct gpio_clx_debounce *db =
+		container_of(timer, struct gpio_clx_debounce, timer);
+	struct gpio_clx *clx = db->clx;
+
+	if (gpio_clx_debounce_settle(clx, db->offset)) {
+		this_cpu_inc(clx->stats[db->offset].primary);
+		if (!generic_handle_domain_irq(clx->domain, db->offset))
+			this_cpu_inc(clx->stats[db->offset].dispatched);
+	}
+	return HRTIMER_NORESTART;
+}
+
+static void gpio_clx_debounce_cancel(void *data)
+{
+	struct gpio_clx *clx = data;
+	unsigned int offset;
+
+	for (offset = 0; offset < clx->info.ngpio; offset++)
+		hrtimer_cancel(&clx->debounce[offset].timer);
+}
+
+static int gpio_clx_debounce_alloc(struct gpio_clx *clx)
+{
+	struct gpio_clx_debounce *db;
+	unsigned int offset;
+
+	db = devm_kcalloc(clx->dev, clx->info.ngpio, sizeof(*db), GFP_KERNEL);
+	if (!db)
+		return -ENOMEM;
+	for (offset = 0; offset < clx->info.ngpio; offset++) {
+		hrtimer_init(&db[offset].timer, CLOCK_MONOTONIC,
+			     HRTIMER_MODE_REL_HARD);
+		db[offset].timer.function = gpio_clx_debounce_fire;
+		db[offset].clx = clx;
+		db[offset].offset = offset;
+	}
+	clx->debounce = db;
+	return devm_add_action_or_reset(clx->dev, gpio_clx_debounce_cancel, clx);
+}
+
+/*
+ * Rule 22: hardware debounce when the client has it (the period reaches it
+ * with the pin's configuration), the core's otherwise for a memory-mapped
+ * controller, and -ENOTSUPP when neither applies so that the character
+ * device debounces on its own. Called in process context.
+ */
+static int gpio_clx_set_debounce(struct gpio_clx *clx, unsigned int offset,
+				 u32 period_us)
+{
+	struct gpio_clx_bank *bank = gpio_clx_bank(clx, offset);
+	struct gpio_clx_irq_config cfg;
+	u64 bit = gpio_clx_bit(clx, offset);
+	int ret;
+
+	if (clx->info.flags & GPIO_CLX_HW_DEBOUNCE) {
+		cfg = clx->cfg[offset];
+		cfg.debounce_us = period_us;
+		return gpio_clx_pin_retype(clx, offset, &cfg);
+	}
+	if (clx->passive)
+		return -ENOTSUPP;
+	if (!clx->debounce && period_us) {
+		ret = gpio_clx_debounce_alloc(clx);
+		if (ret)
+			return ret;
+	}
+	if (!clx->debounce)
+		return 0;
+
+	scoped_guard(gpio_clx_bank, bank) {
+		clx->debounce[offset].period_us = period_us;
+		clx->debounce[offset].level = gpio_clx_level(clx, offset);
+		bank->debounce = period_us ? bank->debounce | bit :
+					     bank->debounce & ~bit;
+	}
+	if (!period_us)
+		hrtimer_cancel(&clx->debounce[offset].timer);
+	return 0;
+}
+
 /* ---- the primary ISR ------------------------------------------------- */
 
 /*
@@ -679,6 +859,8 @@ static void gpio_clx_quiet_stray(struct gpio_clx *clx, unsigned int b,
 				     "bank %u: stray status %#llx masked\n",
 				     b, stray);
 }
+
+static void gpio_clx_debounce_kick(struct gpio_clx *clx, unsigned int offset);
 
 static void gpio_clx_dispatch(struct gpio_clx *clx, unsigned int b,
 			      u64 pending, bool replay)
@@ -746,6 +928,8 @@ static void gpio_clx_handle_bank(struct gpio_clx *clx, unsigned int b)
 		held = active & bank->enabled & bank->masked;
 		if (unlikely(stray))
 			gpio_clx_quiet_stray(clx, b, stray);
+		if (unlikely(pending & bank->debounce))
+			pending = gpio_clx_debounce_bank(clx, b, pending);
 		if (clx->passive)
 			gpio_clx_passive_ack(clx, b, pending);
 	}
@@ -761,6 +945,8 @@ static void gpio_clx_handle_bank(struct gpio_clx *clx, unsigned int b)
 		scoped_guard(gpio_clx_bank, bank) {
 			pending = bank->replay & bank->enabled & ~bank->masked;
 			bank->replay = 0;
+			if (unlikely(pending & bank->debounce))
+				pending = gpio_clx_debounce_bank(clx, b, pending);
 			if (clx->passive)
 				gpio_clx_passive_ack(clx, b, pending);
 		}
@@ -922,6 +1108,15 @@ static int gpio_clx_get_direction(struct gpio_chip *gc, unsigned int offset)
 	return dir;
 }
 
+static int gpio_clx_set_config(struct gpio_chip *gc, unsigned int offset,
+			       unsigned long config)
+{
+	if (pinconf_to_config_param(config) != PIN_CONFIG_INPUT_DEBOUNCE)
+		return -ENOTSUPP;
+	return gpio_clx_set_debounce(to_gpio_clx(gc), offset,
+				     pinconf_to_config_argument(config));
+}
+
 static int gpio_clx_to_irq(struct gpio_chip *gc, unsigned int offset)
 {
 	struct gpio_clx *clx = to_gpio_clx(gc);
@@ -1049,14 +1244,15 @@ static int gpio_clx_stats_show(struct seq_file *s, void *unused)
 				   b, bank->enabled, bank->masked, bank->edge,
 				   bank->emul, bank->mask_failed);
 	}
-	seq_puts(s, "pin primary dispatched spurious masked_pending replayed\n");
+	seq_puts(s, "pin primary dispatched spurious masked_pending replayed debounced\n");
 	for (offset = 0; offset < clx->info.ngpio; offset++) {
 		gpio_clx_get_stats(clx, offset, &st);
 		if (st.primary || st.spurious || st.masked_pending ||
-		    st.replayed)
-			seq_printf(s, "%u %llu %llu %llu %llu %llu\n", offset,
-				   st.primary, st.dispatched, st.spurious,
-				   st.masked_pending, st.replayed);
+		    st.replayed || st.debounced)
+			seq_printf(s, "%u %llu %llu %llu %llu %llu %llu\n",
+				   offset, st.primary, st.dispatched,
+				   st.spurious, st.masked_pending, st.replayed,
+				   st.debounced);
 	}
 	return 0;
 }
@@ -1096,8 +1292,10 @@ static void gpio_clx_init_chip(struct gpio_clx *clx, struct device *dev)
 	gc->direction_input = gpio_clx_direction_input;
 	gc->direction_output = gpio_clx_direction_output;
 	gc->get_direction = gpio_clx_get_direction;
-	if (gpio_clx_has_irq_ops(clx->ops))
+	if (gpio_clx_has_irq_ops(clx->ops)) {
 		gc->to_irq = gpio_clx_to_irq;
+		gc->set_config = gpio_clx_set_config;
+	}
 }
 
 static int gpio_clx_add_domain(struct gpio_clx *clx)
@@ -1327,6 +1525,7 @@ void gpio_clx_get_stats(struct gpio_clx *clx, unsigned int offset,
 		stats->spurious += READ_ONCE(s->spurious);
 		stats->replayed += READ_ONCE(s->replayed);
 		stats->masked_pending += READ_ONCE(s->masked_pending);
+		stats->debounced += READ_ONCE(s->debounced);
 	}
 }
 EXPORT_SYMBOL_GPL(gpio_clx_get_stats);

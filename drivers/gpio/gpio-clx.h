@@ -163,6 +163,8 @@ struct gpio_clx_ops {
  *	level moved while the polarity was being flipped.
  * @masked_pending: times the primary ISR found the pin active but masked
  *	(the interrupt waits for its unmask).
+ * @debounced: interrupts the core's software debounce dropped because the
+ *	level did not hold still for the period.
  */
 struct gpio_clx_stats {
 	u64 primary;
@@ -170,6 +172,7 @@ struct gpio_clx_stats {
 	u64 spurious;
 	u64 replayed;
 	u64 masked_pending;
+	u64 debounced;
 };
 
 struct gpio_clx *devm_gpio_clx_register(struct device *dev,
