@@ -21,14 +21,20 @@
  *
  * Device-tree switches turn hardware features off so that every path of the
  * core runs on the board: "linux,no-hw-both-edges" (the core emulates both
- * edges) and "linux,bus-attached" (the controller sits behind a slow bus:
- * every register access sleeps a little, and the core drives it as a
+ * edges), "linux,no-hw-debounce" (the core, or the character device,
+ * debounces) and "linux,bus-attached" (the controller sits behind a slow
+ * bus: every register access sleeps a little, and the core drives it as a
  * passive-level controller).
+ *
+ * Hardware debounce: a change on a pin with a debounce period programmed
+ * reaches the input register only once the pin has held the new level for
+ * the whole period; every bounce restarts the wait.
  */
 
 #include <linux/bitmap.h>
 #include <linux/debugfs.h>
 #include <linux/delay.h>
+#include <linux/hrtimer.h>
 #include <linux/interrupt.h>
 #include <linux/mod_devicetable.h>
 #include <linux/module.h>
@@ -48,6 +54,14 @@ struct clx_sim_pin_file {
 	unsigned int offset;
 };
 
+struct clx_sim_debounce {
+	struct hrtimer timer;
+	struct clx_sim *sim;
+	unsigned int offset;
+	u32 period_us;		/* programmed with the pin's interrupt */
+	bool target;		/* the level waiting to be accepted */
+};
+
 struct clx_sim {
 	struct device *dev;
 	struct gpio_clx *clx;
@@ -59,6 +73,7 @@ struct clx_sim {
 	unsigned long irq_banks;	/* banks whose output is asserted */
 	struct dentry *debugfs;
 	struct clx_sim_pin_file *pin_files;
+	struct clx_sim_debounce *debounce;	/* NULL: no hardware debounce */
 	struct gpio_clx_sim_regs regs[];
 };
 
@@ -120,18 +135,53 @@ static void clx_sim_latch(struct gpio_clx_sim_regs *r, u64 old)
 	r->status |= hit & r->edge;
 }
 
-static void clx_sim_drive(struct clx_sim *sim, unsigned int offset, bool high)
+static void clx_sim_apply(struct clx_sim *sim, unsigned int offset, bool high)
 {
 	unsigned int bank = offset / sim->pins_per_bank;
 	struct gpio_clx_sim_regs *r = &sim->regs[bank];
 	u64 bit = BIT_ULL(offset % sim->pins_per_bank);
 	u64 old;
 
-	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	lockdep_assert_held(&sim->hw_lock);
 	old = clx_sim_level(r);
 	r->in = high ? r->in | bit : r->in & ~bit;
 	clx_sim_latch(r, old);
 	clx_sim_update(sim, bank);
+}
+
+static void clx_sim_drive(struct clx_sim *sim, unsigned int offset, bool high)
+{
+	struct clx_sim_debounce *db;
+
+	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	db = sim->debounce ? &sim->debounce[offset] : NULL;
+	if (!db || !db->period_us) {
+		clx_sim_apply(sim, offset, high);
+		return;
+	}
+	db->target = high;
+	hrtimer_start(&db->timer, ns_to_ktime((u64)db->period_us * NSEC_PER_USEC),
+		      HRTIMER_MODE_REL_HARD);
+}
+
+static enum hrtimer_restart clx_sim_debounce_fire(struct hrtimer *timer)
+{
+	struct clx_sim_debounce *db =
+		container_of(timer, struct clx_sim_debounce, timer);
+
+	guard(raw_spinlock_irqsave)(&db->sim->hw_lock);
+	clx_sim_apply(db->sim, db->offset, db->target);
+	return HRTIMER_NORESTART;
+}
+
+static void clx_sim_set_period(struct clx_sim *sim, unsigned int bank,
+			       unsigned int pin, u32 period_us)
+{
+	unsigned int offset = bank * sim->pins_per_bank + pin;
+
+	lockdep_assert_held(&sim->hw_lock);
+	if (sim->debounce)
+		sim->debounce[offset].period_us = period_us;
 }
 
 /* ---- test hooks ------------------------------------------------------ */
@@ -260,16 +310,20 @@ static int clx_sim_get_direction(struct gpio_clx *clx, unsigned int bank,
 	return sim->regs[bank].dir & BIT_ULL(pin) ? 0 : 1;
 }
 
-static void clx_sim_program(struct gpio_clx_sim_regs *r, u64 bit,
+static void clx_sim_program(struct clx_sim *sim, unsigned int bank,
+			    unsigned int pin,
 			    const struct gpio_clx_irq_config *cfg)
 {
+	struct gpio_clx_sim_regs *r = &sim->regs[bank];
 	bool edge = cfg->mode == GPIO_CLX_MODE_EDGE;
+	u64 bit = BIT_ULL(pin);
 
 	r->edge = edge ? r->edge | bit : r->edge & ~bit;
 	r->pol = cfg->polarity == GPIO_CLX_ACTIVE_HIGH ? r->pol | bit :
 							 r->pol & ~bit;
 	r->both = cfg->polarity == GPIO_CLX_ACTIVE_BOTH ? r->both | bit :
 							  r->both & ~bit;
+	clx_sim_set_period(sim, bank, pin, cfg->debounce_us);
 	/* Status latched under the old configuration is stale (rules 5, 21). */
 	r->status &= ~bit;
 }
@@ -291,7 +345,7 @@ static int clx_sim_enable_interrupt(struct gpio_clx *clx, unsigned int bank,
 	clx_sim_access(sim);
 	flags = gpio_clx_lock_bank(clx, bank);
 	scoped_guard(raw_spinlock_irqsave, &sim->hw_lock) {
-		clx_sim_program(r, bit, cfg);
+		clx_sim_program(sim, bank, pin, cfg);
 		r->mask &= ~bit;
 		r->en |= bit;
 		clx_sim_update(sim, bank);
@@ -315,6 +369,7 @@ static int clx_sim_disable_interrupt(struct gpio_clx *clx, unsigned int bank,
 		r->edge &= ~bit;
 		r->pol &= ~bit;
 		r->both &= ~bit;
+		clx_sim_set_period(sim, bank, pin, 0);
 		clx_sim_update(sim, bank);
 	}
 	gpio_clx_unlock_bank(clx, bank, flags);
@@ -391,7 +446,7 @@ static int clx_sim_reconfigure(struct gpio_clx *clx, unsigned int bank,
 
 	clx_sim_access(sim);
 	guard(raw_spinlock_irqsave)(&sim->hw_lock);
-	clx_sim_program(&sim->regs[bank], BIT_ULL(pin), cfg);
+	clx_sim_program(sim, bank, pin, cfg);
 	clx_sim_update(sim, bank);
 	return 0;
 }
@@ -517,6 +572,33 @@ static int clx_sim_check_cells(struct device *dev)
 	return 0;
 }
 
+static void clx_sim_debounce_cancel(void *data)
+{
+	struct clx_sim *sim = data;
+	unsigned int i;
+
+	for (i = 0; i < sim->ngpio; i++)
+		hrtimer_cancel(&sim->debounce[i].timer);
+}
+
+static int clx_sim_debounce_init(struct clx_sim *sim)
+{
+	unsigned int i;
+
+	sim->debounce = devm_kcalloc(sim->dev, sim->ngpio,
+				     sizeof(*sim->debounce), GFP_KERNEL);
+	if (!sim->debounce)
+		return -ENOMEM;
+	for (i = 0; i < sim->ngpio; i++) {
+		hrtimer_init(&sim->debounce[i].timer, CLOCK_MONOTONIC,
+			     HRTIMER_MODE_REL_HARD);
+		sim->debounce[i].timer.function = clx_sim_debounce_fire;
+		sim->debounce[i].sim = sim;
+		sim->debounce[i].offset = i;
+	}
+	return devm_add_action_or_reset(sim->dev, clx_sim_debounce_cancel, sim);
+}
+
 static int clx_sim_read_geometry(struct device *dev, u32 *ngpio, u32 *ppb)
 {
 	int ret;
@@ -579,6 +661,12 @@ static int clx_sim_probe(struct platform_device *pdev)
 	sim->bus = device_property_read_bool(dev, "linux,bus-attached");
 	if (!sim->bus)
 		info.flags |= GPIO_CLX_MEMORY_MAPPED;
+	if (!device_property_read_bool(dev, "linux,no-hw-debounce")) {
+		ret = clx_sim_debounce_init(sim);
+		if (ret)
+			return ret;
+		info.flags |= GPIO_CLX_HW_DEBOUNCE;
+	}
 	sim->clx = devm_gpio_clx_register(dev, &info, &clx_sim_ops, sim, irq);
 	if (IS_ERR(sim->clx))
 		return PTR_ERR(sim->clx);

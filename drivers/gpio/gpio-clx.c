@@ -40,6 +40,7 @@
 #include <linux/pinctrl/pinconf-generic.h>
 #include <linux/seq_file.h>
 #include <linux/spinlock.h>
+#include <linux/workqueue.h>
 
 #include "gpio-clx.h"
 
@@ -77,9 +78,14 @@ struct gpio_clx_pin_stats {
 	u64 debounced;
 };
 
-/* Software debounce of one pin: dispatch once the level held still. */
+/*
+ * Software debounce of one pin: dispatch once the level held still. A
+ * memory-mapped controller waits on a hard hrtimer; a passive one, whose
+ * level can only be read from process context, on a delayed work.
+ */
 struct gpio_clx_debounce {
 	struct hrtimer timer;
+	struct delayed_work work;
 	struct gpio_clx *clx;
 	unsigned int offset;
 	u32 period_us;
@@ -675,6 +681,9 @@ static const struct irq_chip gpio_clx_passive_irq_chip = {
 
 /* ---- software debounce (rule 22) ----------------------------------- */
 
+static void gpio_clx_dispatch(struct gpio_clx *clx, unsigned int b,
+			      u64 pending, bool replay);
+
 /*
  * A debounced pin that interrupts is not dispatched yet: its edge is acked
  * (a level pin is masked instead) and its timer (re)started, so every bounce
@@ -699,8 +708,13 @@ static void gpio_clx_debounce_kick(struct gpio_clx *clx, unsigned int offset)
 		bank->masked |= bit;
 		gpio_clx_hw_mask(clx, b, bit);
 	}
-	hrtimer_start(&db->timer, ns_to_ktime((u64)db->period_us * NSEC_PER_USEC),
-		      HRTIMER_MODE_REL_HARD);
+	if (clx->passive)
+		mod_delayed_work(system_wq, &db->work,
+				 usecs_to_jiffies(db->period_us));
+	else
+		hrtimer_start(&db->timer,
+			      ns_to_ktime((u64)db->period_us * NSEC_PER_USEC),
+			      HRTIMER_MODE_REL_HARD);
 }
 
 /* Start debouncing the debounced pins of @pending; return the others. */
@@ -745,18 +759,34 @@ static bool gpio_clx_debounce_settle(struct gpio_clx *clx, unsigned int offset)
 	return fire;
 }
 
+static void gpio_clx_debounce_done(struct gpio_clx_debounce *db)
+{
+	struct gpio_clx *clx = db->clx;
+	unsigned int b = gpio_clx_bank_of(clx, db->offset);
+
+	if (gpio_clx_debounce_settle(clx, db->offset))
+		gpio_clx_dispatch(clx, b, gpio_clx_bit(clx, db->offset), false);
+}
+
 static enum hrtimer_restart gpio_clx_debounce_fire(struct hrtimer *timer)
 {
-	struct gpio_clx_debounce *db =
-		container_of(timer, struct gpio_clx_debounce, timer);
-	struct gpio_clx *clx = db->clx;
-
-	if (gpio_clx_debounce_settle(clx, db->offset)) {
-		this_cpu_inc(clx->stats[db->offset].primary);
-		if (!generic_handle_domain_irq(clx->domain, db->offset))
-			this_cpu_inc(clx->stats[db->offset].dispatched);
-	}
+	gpio_clx_debounce_done(container_of(timer, struct gpio_clx_debounce,
+					    timer));
 	return HRTIMER_NORESTART;
+}
+
+static void gpio_clx_debounce_work(struct work_struct *work)
+{
+	gpio_clx_debounce_done(container_of(to_delayed_work(work),
+					    struct gpio_clx_debounce, work));
+}
+
+static void gpio_clx_debounce_stop(struct gpio_clx *clx, unsigned int offset)
+{
+	if (clx->passive)
+		cancel_delayed_work_sync(&clx->debounce[offset].work);
+	else
+		hrtimer_cancel(&clx->debounce[offset].timer);
 }
 
 static void gpio_clx_debounce_cancel(void *data)
@@ -765,7 +795,7 @@ static void gpio_clx_debounce_cancel(void *data)
 	unsigned int offset;
 
 	for (offset = 0; offset < clx->info.ngpio; offset++)
-		hrtimer_cancel(&clx->debounce[offset].timer);
+		gpio_clx_debounce_stop(clx, offset);
 }
 
 static int gpio_clx_debounce_alloc(struct gpio_clx *clx)
@@ -780,6 +810,7 @@ static int gpio_clx_debounce_alloc(struct gpio_clx *clx)
 		hrtimer_init(&db[offset].timer, CLOCK_MONOTONIC,
 			     HRTIMER_MODE_REL_HARD);
 		db[offset].timer.function = gpio_clx_debounce_fire;
+		INIT_DELAYED_WORK(&db[offset].work, gpio_clx_debounce_work);
 		db[offset].clx = clx;
 		db[offset].offset = offset;
 	}
@@ -789,9 +820,9 @@ static int gpio_clx_debounce_alloc(struct gpio_clx *clx)
 
 /*
  * Rule 22: hardware debounce when the client has it (the period reaches it
- * with the pin's configuration), the core's otherwise for a memory-mapped
- * controller, and -ENOTSUPP when neither applies so that the character
- * device debounces on its own. Called in process context.
+ * with the pin's configuration), the core's otherwise. A client without
+ * interrupts gets no set_config at all, so gpiolib answers -ENOTSUPP and the
+ * character device debounces on its own. Called in process context.
  */
 static int gpio_clx_set_debounce(struct gpio_clx *clx, unsigned int offset,
 				 u32 period_us)
@@ -806,8 +837,6 @@ static int gpio_clx_set_debounce(struct gpio_clx *clx, unsigned int offset,
 		cfg.debounce_us = period_us;
 		return gpio_clx_pin_retype(clx, offset, &cfg);
 	}
-	if (clx->passive)
-		return -ENOTSUPP;
 	if (!clx->debounce && period_us) {
 		ret = gpio_clx_debounce_alloc(clx);
 		if (ret)
@@ -823,7 +852,7 @@ static int gpio_clx_set_debounce(struct gpio_clx *clx, unsigned int offset,
 					     bank->debounce & ~bit;
 	}
 	if (!period_us)
-		hrtimer_cancel(&clx->debounce[offset].timer);
+		gpio_clx_debounce_stop(clx, offset);
 	return 0;
 }
 
@@ -859,8 +888,6 @@ static void gpio_clx_quiet_stray(struct gpio_clx *clx, unsigned int b,
 				     "bank %u: stray status %#llx masked\n",
 				     b, stray);
 }
-
-static void gpio_clx_debounce_kick(struct gpio_clx *clx, unsigned int offset);
 
 static void gpio_clx_dispatch(struct gpio_clx *clx, unsigned int b,
 			      u64 pending, bool replay)

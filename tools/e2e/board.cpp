@@ -69,6 +69,29 @@ void board::set_input(unsigned int offset, bool high) const
 	return banks;
 }
 
+/*
+ * The core's counters for one pin: primary (+ replayed) counts interrupts
+ * found, dispatched + spurious those whose handlers have returned.
+ */
+bool board::handlers_done(unsigned int offset) const
+{
+	::std::ifstream in("/sys/kernel/debug/gpio-clx/" + node_ + "/stats");
+	::std::string line;
+
+	while (::std::getline(in, line)) {
+		::std::istringstream f(line);
+		unsigned long long pin, primary, dispatched, spurious, held,
+			replayed;
+
+		if (!(f >> pin >> primary >> dispatched >> spurious >> held >>
+		      replayed))
+			continue;
+		if (pin == offset)
+			return primary + replayed == dispatched + spurious;
+	}
+	return true;	/* never interrupted */
+}
+
 void board::settle(unsigned int offset) const
 {
 	unsigned int ppb = pins_per_bank_;
@@ -77,7 +100,7 @@ void board::settle(unsigned int offset) const
 	for (int i = 0; i < 2000; i++) {
 		auto r = regs().at(offset / ppb);
 
-		if (!(r.status & r.en & ~r.mask & bit))
+		if (!(r.status & r.en & ~r.mask & bit) && handlers_done(offset))
 			return;
 		::std::this_thread::sleep_for(::std::chrono::milliseconds(1));
 	}

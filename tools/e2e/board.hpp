@@ -36,10 +36,13 @@ public:
 
 	/*
 	 * Wait until the controller has no undelivered interrupt status left
-	 * on @offset: latched status is cleared before the handler runs, so
-	 * this returns once the event has been handed to its consumer.
+	 * on @offset and every handler the core started for it has returned
+	 * (the core's statistics say so): the consumer has the event.
 	 */
 	void settle(unsigned int offset) const;
+
+	/* True when every interrupt the core found on @offset was handled. */
+	bool handlers_done(unsigned int offset) const;
 
 	::std::string debugfs_path(const ::std::string &file) const;
 

@@ -20,6 +20,7 @@
 #include <gtest/gtest.h>
 
 #include "board.hpp"
+#include "debounced_line.hpp"
 
 namespace {
 
@@ -277,6 +278,59 @@ TEST_F(Passive, Gpiomon)
 	EXPECT_EQ(gpioclx::wait_child(pid), 0);
 	EXPECT_EQ(gpioclx::run("cat " + out_path), "5 1\n5 0\n5 1\n5 0\n");
 }
+
+struct debounce_case {
+	const char *name;
+	const char *node;
+	unsigned int ppb;
+	unsigned int offset;
+};
+
+class Debounce : public ::testing::TestWithParam<debounce_case> {};
+
+/*
+ * A burst of bounces shorter than the debounce period gives one event, for
+ * hardware debounce (gpio-controller-0), the core's software debounce on a
+ * memory-mapped controller (gpio-controller-2) and on a passive one
+ * (gpio-controller-3) (rule 22).
+ */
+TEST_P(Debounce, BurstGivesOneEvent)
+{
+	const auto &c = GetParam();
+	constexpr unsigned int period_ms = 200;
+	gpioclx::board board(c.node, c.ppb);
+
+	board.set_input(c.offset, false);
+	gpioclx::debounced_line line(board.chip().name(), c.offset,
+				     period_ms * 1000);
+	auto start = ::std::chrono::steady_clock::now();
+	for (bool level : { true, false, true, false, true })
+		board.set_input(c.offset, level);
+	auto burst = ::std::chrono::steady_clock::now() - start;
+	if (burst >= milliseconds(period_ms / 2))
+		GTEST_SKIP() << "the burst took "
+			     << ::std::chrono::duration_cast<milliseconds>(burst).count()
+			     << " ms, too close to the " << period_ms
+			     << " ms period to prove anything on this machine";
+
+	auto ev = line.next(milliseconds(5 * period_ms));
+	ASSERT_TRUE(ev.has_value()) << "no event after the burst settled high";
+	EXPECT_TRUE(*ev) << "not a rising edge";
+	EXPECT_FALSE(line.next(milliseconds(2 * period_ms)).has_value())
+		<< "a bounce got through";
+
+	board.set_input(c.offset, false);
+	ev = line.next(milliseconds(5 * period_ms));
+	ASSERT_TRUE(ev.has_value());
+	EXPECT_FALSE(*ev) << "not a falling edge";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+	Rule22, Debounce,
+	::testing::Values(debounce_case{ "hardware", "gpio-controller-0", 32, 12 },
+			  debounce_case{ "core", "gpio-controller-2", 16, 12 },
+			  debounce_case{ "passive", "gpio-controller-3", 8, 12 }),
+	[](const auto &info) { return ::std::string(info.param.name); });
 
 /* Several lines, across both banks, report in the order they were driven. */
 TEST_F(E2E, SeveralLinesExactSequence)
