@@ -45,6 +45,8 @@ enum fake_op {
 	FAKE_RECONFIGURE,
 	FAKE_DIRECTION,
 	FAKE_QUERY_ENABLED,
+	FAKE_SAVE,
+	FAKE_RESTORE,
 	FAKE_HANDLER,		/* logged by the test's interrupt handler */
 };
 
@@ -210,6 +212,16 @@ static int fake_set_direction(struct gpio_clx *clx, unsigned int bank,
 	return 0;
 }
 
+static void fake_save(struct gpio_clx *clx, unsigned int bank)
+{
+	fake_log(clx, FAKE_SAVE, bank, 0, NULL);
+}
+
+static void fake_restore(struct gpio_clx *clx, unsigned int bank)
+{
+	fake_log(clx, FAKE_RESTORE, bank, 0, NULL);
+}
+
 static const struct gpio_clx_ops fake_ops = {
 	.read_pins = fake_read_pins,
 	.set_direction = fake_set_direction,
@@ -221,6 +233,8 @@ static const struct gpio_clx_ops fake_ops = {
 	.clear_active = fake_clear,
 	.query_enabled = fake_query_enabled,
 	.reconfigure = fake_reconfigure,
+	.save_context = fake_save,
+	.restore_context = fake_restore,
 };
 
 /* ---- fixture -------------------------------------------------------- */
@@ -1228,6 +1242,47 @@ static void gpio_clx_test_debounce_unsupported(struct kunit *test)
 	gpiochip_free_own_desc(desc);
 }
 
+/*
+ * Test that suspend masks every enabled pin not armed for wake-up and saves
+ * each bank, and that resume restores each bank, drops what the masked pins
+ * latched meanwhile, unmasks them and keeps the wake-up pin's event
+ * (rule 27).
+ */
+static void gpio_clx_test_suspend_resume(struct kunit *test)
+{
+	struct fake *f = fake_of_mode(test);
+	int wake;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	wake = fake_request(f, 24, IRQF_TRIGGER_RISING);
+	fake_request(f, 25, IRQF_TRIGGER_RISING);
+	fake_request(f, 34, IRQF_TRIGGER_FALLING);
+	KUNIT_ASSERT_EQ(test, enable_irq_wake(wake), 0);
+
+	fake_clear_log(f);
+	KUNIT_EXPECT_EQ(test, gpio_clx_suspend(f->clx), 0);
+	KUNIT_EXPECT_EQ(test, f->banks[0].mask & (BIT_ULL(24) | BIT_ULL(25)),
+			BIT_ULL(25));
+	KUNIT_EXPECT_NE(test, f->banks[1].mask & BIT_ULL(2), 0ULL);
+	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_SAVE), 2U);
+
+	/* Both pins latch an edge while the system sleeps. */
+	fake_assert(f, 24, true);
+	fake_assert(f, 25, true);
+	fake_clear_log(f);
+	KUNIT_EXPECT_EQ(test, gpio_clx_resume(f->clx), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_RESTORE), 2U);
+	KUNIT_EXPECT_LT(test, fake_find(f, FAKE_RESTORE, 0),
+			fake_find(f, FAKE_UNMASK, 0));
+	KUNIT_EXPECT_EQ(test, f->banks[0].mask & BIT_ULL(25), 0ULL);
+	KUNIT_EXPECT_EQ(test, f->banks[1].mask & BIT_ULL(2), 0ULL);
+
+	fake_primary(f);
+	KUNIT_EXPECT_EQ(test, f->handled, 1U);
+	KUNIT_EXPECT_EQ(test, f->log[fake_find(f, FAKE_HANDLER, 0)].arg, 24ULL);
+	disable_irq_wake(wake);
+}
+
 /* ---- gpiolib contract: rules 23, 24, 25 ---------------------------------- */
 
 /* Test that the irq_chip is immutable and claims the line as an irq (rule 23). */
@@ -1319,6 +1374,7 @@ static struct kunit_case gpio_clx_test_cases[] = {
 	KUNIT_CASE_PARAM(gpio_clx_test_mask_failure, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_lock_discipline, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_edge_during_thread, gpio_clx_mode_gen_params),
+	KUNIT_CASE_PARAM(gpio_clx_test_suspend_resume, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_ack_order, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_immutable_chip, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_irq_refuses_output, gpio_clx_mode_gen_params),

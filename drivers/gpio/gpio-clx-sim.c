@@ -48,6 +48,7 @@
 #include "gpio-clx-sim.h"
 
 #define CLX_SIM_MAX_BANKS	32
+#define CLX_SIM_MAX_INJECT	(CLX_SIM_MAX_BANKS * 64)
 
 struct clx_sim_pin_file {
 	struct clx_sim *sim;
@@ -74,6 +75,11 @@ struct clx_sim {
 	struct dentry *debugfs;
 	struct clx_sim_pin_file *pin_files;
 	struct clx_sim_debounce *debounce;	/* NULL: no hardware debounce */
+	/* System sleep: pin changes to make once suspended, for tests. */
+	DECLARE_BITMAP(inject, CLX_SIM_MAX_INJECT);
+	DECLARE_BITMAP(inject_level, CLX_SIM_MAX_INJECT);
+	struct gpio_clx_sim_regs *saved;	/* context across sleep */
+	struct gpio_clx_sim_regs *asleep;	/* registers while suspended */
 	struct gpio_clx_sim_regs regs[];
 };
 
@@ -451,6 +457,39 @@ static int clx_sim_reconfigure(struct gpio_clx *clx, unsigned int bank,
 	return 0;
 }
 
+/*
+ * Context across system sleep. The simulated registers keep their contents,
+ * but the sequence is the one a controller that loses power needs: save the
+ * configuration; restore mode, polarity and mask first and the enable bits
+ * last. Status is left as the hardware latched it: the core decides what
+ * is stale.
+ */
+static void clx_sim_save_context(struct gpio_clx *clx, unsigned int bank)
+{
+	struct clx_sim *sim = clx_sim_of(clx);
+
+	clx_sim_access(sim);
+	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	sim->saved[bank] = sim->regs[bank];
+}
+
+static void clx_sim_restore_context(struct gpio_clx *clx, unsigned int bank)
+{
+	struct clx_sim *sim = clx_sim_of(clx);
+	struct gpio_clx_sim_regs *r = &sim->regs[bank], *c = &sim->saved[bank];
+
+	clx_sim_access(sim);
+	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	r->out = c->out;
+	r->dir = c->dir;
+	r->edge = c->edge;
+	r->pol = c->pol;
+	r->both = c->both;
+	r->mask = c->mask;
+	r->en = c->en;
+	clx_sim_update(sim, bank);
+}
+
 static const struct gpio_clx_ops clx_sim_ops = {
 	.read_pins = clx_sim_read_pins,
 	.write_pins = clx_sim_write_pins,
@@ -464,6 +503,8 @@ static const struct gpio_clx_ops clx_sim_ops = {
 	.clear_active = clx_sim_clear_active,
 	.query_enabled = clx_sim_query_enabled,
 	.reconfigure = clx_sim_reconfigure,
+	.save_context = clx_sim_save_context,
+	.restore_context = clx_sim_restore_context,
 };
 
 /* ---- debugfs -------------------------------------------------------- */
@@ -507,22 +548,72 @@ static const struct file_operations clx_sim_pin_fops = {
 	.llseek = default_llseek,
 };
 
+static void clx_sim_show_regs(struct seq_file *s, struct clx_sim *sim,
+			      const struct gpio_clx_sim_regs *regs);
+
 static int clx_sim_regs_show(struct seq_file *s, void *unused)
 {
 	struct clx_sim *sim = s->private;
+
+	clx_sim_show_regs(s, sim, sim->regs);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(clx_sim_regs);
+
+/* "PIN LEVEL": drive PIN to LEVEL once the controller is suspended. */
+static ssize_t clx_sim_inject_write(struct file *file,
+				    const char __user *ubuf, size_t len,
+				    loff_t *ppos)
+{
+	struct clx_sim *sim = file->private_data;
+	unsigned int pin, level;
+	char buf[32];
+	char extra;
+
+	if (len >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	buf[len] = '\0';
+	if (sscanf(buf, "%u %u %c", &pin, &level, &extra) != 2 ||
+	    pin >= sim->ngpio || level > 1)
+		return -EINVAL;
+	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	__set_bit(pin, sim->inject);
+	__assign_bit(pin, sim->inject_level, level);
+	return len;
+}
+
+static const struct file_operations clx_sim_inject_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = clx_sim_inject_write,
+	.llseek = no_llseek,
+};
+
+static void clx_sim_show_regs(struct seq_file *s, struct clx_sim *sim,
+			      const struct gpio_clx_sim_regs *regs)
+{
 	struct gpio_clx_sim_regs r;
 	unsigned int bank;
 
 	for (bank = 0; bank * sim->pins_per_bank < sim->ngpio; bank++) {
 		scoped_guard(raw_spinlock_irqsave, &sim->hw_lock)
-			r = sim->regs[bank];
+			r = regs[bank];
 		seq_printf(s, "bank %u: in %#llx out %#llx dir %#llx en %#llx mask %#llx edge %#llx pol %#llx both %#llx status %#llx\n",
 			   bank, r.in, r.out, r.dir, r.en, r.mask, r.edge,
 			   r.pol, r.both, r.status);
 	}
+}
+
+static int clx_sim_asleep_show(struct seq_file *s, void *unused)
+{
+	struct clx_sim *sim = s->private;
+
+	clx_sim_show_regs(s, sim, sim->asleep);
 	return 0;
 }
-DEFINE_SHOW_ATTRIBUTE(clx_sim_regs);
+DEFINE_SHOW_ATTRIBUTE(clx_sim_asleep);
 
 static void clx_sim_debugfs_remove(void *data)
 {
@@ -552,6 +643,10 @@ static int clx_sim_debugfs_init(struct clx_sim *sim)
 	}
 	debugfs_create_file("regs", 0400, sim->debugfs, sim,
 			    &clx_sim_regs_fops);
+	debugfs_create_file("suspend_inject", 0200, sim->debugfs, sim,
+			    &clx_sim_inject_fops);
+	debugfs_create_file("asleep_regs", 0400, sim->debugfs, sim,
+			    &clx_sim_asleep_fops);
 	return devm_add_action_or_reset(sim->dev, clx_sim_debugfs_remove, sim);
 }
 
@@ -648,6 +743,12 @@ static int clx_sim_probe(struct platform_device *pdev)
 			   GFP_KERNEL);
 	if (!sim)
 		return -ENOMEM;
+	sim->saved = devm_kcalloc(dev, DIV_ROUND_UP(ngpio, ppb),
+				  sizeof(*sim->saved), GFP_KERNEL);
+	sim->asleep = devm_kcalloc(dev, DIV_ROUND_UP(ngpio, ppb),
+				   sizeof(*sim->asleep), GFP_KERNEL);
+	if (!sim->saved || !sim->asleep)
+		return -ENOMEM;
 	sim->dev = dev;
 	raw_spin_lock_init(&sim->hw_lock);
 	sim->ngpio = ngpio;
@@ -677,6 +778,38 @@ static int clx_sim_probe(struct platform_device *pdev)
 	return clx_sim_debugfs_init(sim);
 }
 
+/* ---- power management -------------------------------------------- */
+
+static int clx_sim_suspend(struct device *dev)
+{
+	struct clx_sim *sim = dev_get_drvdata(dev);
+	unsigned int pin, bank;
+
+	gpio_clx_suspend(sim->clx);
+	for_each_set_bit(pin, sim->inject, sim->ngpio)
+		clx_sim_drive(sim, pin, test_bit(pin, sim->inject_level));
+	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	bitmap_zero(sim->inject, CLX_SIM_MAX_INJECT);
+	for (bank = 0; bank * sim->pins_per_bank < sim->ngpio; bank++)
+		sim->asleep[bank] = sim->regs[bank];
+	return 0;
+}
+
+static int clx_sim_resume(struct device *dev)
+{
+	struct clx_sim *sim = dev_get_drvdata(dev);
+
+	return gpio_clx_resume(sim->clx);
+}
+
+/*
+ * The noirq phase: genirq has disabled the interrupts that are not armed
+ * for wake-up before, and enables them again after.
+ */
+static const struct dev_pm_ops clx_sim_pm_ops = {
+	NOIRQ_SYSTEM_SLEEP_PM_OPS(clx_sim_suspend, clx_sim_resume)
+};
+
 static const struct of_device_id clx_sim_of_match[] = {
 	{ .compatible = "linux,gpio-clx-sim" },
 	{ }
@@ -688,6 +821,7 @@ static struct platform_driver clx_sim_driver = {
 	.driver = {
 		.name = "gpio-clx-sim",
 		.of_match_table = clx_sim_of_match,
+		.pm = pm_sleep_ptr(&clx_sim_pm_ops),
 	},
 };
 

@@ -64,6 +64,9 @@ struct gpio_clx_bank {
 	u64 replay;		/* emulated edges to dispatch once more */
 	u64 mask_failed;	/* pins the hardware refused to mask (rule 3) */
 	u64 debounce;		/* pins the core debounces (rule 22) */
+	u64 wake;		/* pins armed for wake-up */
+	u64 asleep;		/* enabled pins not armed, while suspended */
+	u64 suspend_masked;	/* ...of which gpio_clx_suspend() masked */
 	u64 want_enabled;	/* passive: genirq's view */
 	u64 want_masked;
 	u64 retype;		/* passive: configuration to reprogram */
@@ -645,6 +648,29 @@ static void gpio_clx_irq_relres(struct irq_data *d)
 	gpiochip_relres_irq(&clx->gc, irqd_to_hwirq(d));
 }
 
+/*
+ * Rule 27: a wake-up pin stays armed across suspend, and so must the
+ * controller's own interrupt. For a passive controller this runs under the
+ * bus lock and only records the bit, as nothing touches hardware.
+ */
+static int gpio_clx_irq_set_wake(struct irq_data *d, unsigned int on)
+{
+	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
+	irq_hw_number_t hwirq = irqd_to_hwirq(d);
+	struct gpio_clx_bank *bank = gpio_clx_bank(clx, hwirq);
+	u64 bit = gpio_clx_bit(clx, hwirq);
+
+	if (clx->parent_irq > 0)
+		irq_set_irq_wake(clx->parent_irq, on);
+	if (clx->passive) {
+		gpio_clx_want(clx, hwirq, &bank->wake, on);
+		return 0;
+	}
+	guard(gpio_clx_bank)(bank);
+	bank->wake = on ? bank->wake | bit : bank->wake & ~bit;
+	return 0;
+}
+
 static void gpio_clx_irq_print_chip(struct irq_data *d, struct seq_file *p)
 {
 	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
@@ -659,10 +685,11 @@ static const struct irq_chip gpio_clx_irq_chip = {
 	.irq_mask = gpio_clx_irq_mask,
 	.irq_unmask = gpio_clx_irq_unmask,
 	.irq_set_type = gpio_clx_irq_set_type,
+	.irq_set_wake = gpio_clx_irq_set_wake,
 	.irq_request_resources = gpio_clx_irq_reqres,
 	.irq_release_resources = gpio_clx_irq_relres,
 	.irq_print_chip = gpio_clx_irq_print_chip,
-	.flags = IRQCHIP_IMMUTABLE | IRQCHIP_SKIP_SET_WAKE,
+	.flags = IRQCHIP_IMMUTABLE,
 };
 
 static const struct irq_chip gpio_clx_passive_irq_chip = {
@@ -673,10 +700,11 @@ static const struct irq_chip gpio_clx_passive_irq_chip = {
 	.irq_set_type = gpio_clx_passive_set_type,
 	.irq_bus_lock = gpio_clx_irq_bus_lock,
 	.irq_bus_sync_unlock = gpio_clx_irq_bus_sync_unlock,
+	.irq_set_wake = gpio_clx_irq_set_wake,
 	.irq_request_resources = gpio_clx_irq_reqres,
 	.irq_release_resources = gpio_clx_irq_relres,
 	.irq_print_chip = gpio_clx_irq_print_chip,
-	.flags = IRQCHIP_IMMUTABLE | IRQCHIP_SKIP_SET_WAKE,
+	.flags = IRQCHIP_IMMUTABLE,
 };
 
 /* ---- software debounce (rule 22) ----------------------------------- */
@@ -1267,9 +1295,9 @@ static int gpio_clx_stats_show(struct seq_file *s, void *unused)
 	for (b = 0; b < clx->nbanks; b++) {
 		bank = &clx->banks[b];
 		scoped_guard(gpio_clx_bank, bank)
-			seq_printf(s, "bank %u: enabled %#llx masked %#llx edge %#llx emulated %#llx mask_failed %#llx\n",
+			seq_printf(s, "bank %u: enabled %#llx masked %#llx edge %#llx emulated %#llx mask_failed %#llx wake %#llx\n",
 				   b, bank->enabled, bank->masked, bank->edge,
-				   bank->emul, bank->mask_failed);
+				   bank->emul, bank->mask_failed, bank->wake);
 	}
 	seq_puts(s, "pin primary dispatched spurious masked_pending replayed debounced\n");
 	for (offset = 0; offset < clx->info.ngpio; offset++) {
@@ -1416,6 +1444,76 @@ struct gpio_clx *devm_gpio_clx_register(struct device *dev,
 	return clx;
 }
 EXPORT_SYMBOL_GPL(devm_gpio_clx_register);
+
+/**
+ * gpio_clx_suspend() - quiesce a controller's interrupts for system sleep
+ * @clx: the controller
+ *
+ * Call from the client's suspend_noirq callback, after genirq has disabled
+ * the interrupts not armed for wake-up. Masks every enabled pin that is not
+ * armed (irq_set_irq_wake()) and not masked yet, then lets the client save
+ * each bank's context (the counterpart of SaveBankHardwareContext). Wake-up
+ * pins stay unmasked, so their interrupts still reach the parent.
+ *
+ * Return: 0.
+ */
+int gpio_clx_suspend(struct gpio_clx *clx)
+{
+	struct gpio_clx_bank *bank;
+	unsigned int b;
+
+	for (b = 0; b < clx->nbanks; b++) {
+		bank = &clx->banks[b];
+		guard(gpio_clx_bank)(bank);
+		bank->asleep = bank->enabled & ~bank->wake;
+		bank->suspend_masked = bank->asleep & ~bank->masked;
+		if (bank->suspend_masked)
+			gpio_clx_hw_mask(clx, b, bank->suspend_masked);
+		if (clx->ops->save_context)
+			clx->ops->save_context(clx, b);
+	}
+	return 0;
+}
+EXPORT_SYMBOL_GPL(gpio_clx_suspend);
+
+/**
+ * gpio_clx_resume() - bring a controller's interrupts back after sleep
+ * @clx: the controller
+ *
+ * Call from the client's resume_noirq callback, before genirq enables the
+ * interrupts again. Lets the client restore each bank's context (mode,
+ * polarity and cleared status first, enable bits last: the counterpart of
+ * RestoreBankHardwareContext), clears the status that pins not armed for
+ * wake-up latched meanwhile, and unmasks those it masked itself. Status on
+ * wake-up pins is kept: the event that woke the system is delivered.
+ *
+ * Return: 0.
+ */
+int gpio_clx_resume(struct gpio_clx *clx)
+{
+	struct gpio_clx_bank *bank;
+	unsigned int b, base, pin;
+	DECLARE_BITMAP(bits, GPIO_CLX_MAX_PINS_PER_BANK);
+	u64 stale;
+
+	for (b = 0; b < clx->nbanks; b++) {
+		bank = &clx->banks[b];
+		base = b * clx->info.pins_per_bank;
+		guard(gpio_clx_bank)(bank);
+		if (clx->ops->restore_context)
+			clx->ops->restore_context(clx, b);
+		stale = bank->asleep & bank->edge;
+		if (stale && !(clx->info.flags & GPIO_CLX_STATUS_CLEARS_ON_READ))
+			clx->ops->clear_active(clx, b, stale);
+		bitmap_from_u64(bits, bank->suspend_masked & ~bank->masked);
+		for_each_set_bit(pin, bits, clx->info.pins_per_bank)
+			gpio_clx_pin_unmask_locked(clx, base + pin);
+		bank->asleep = 0;
+		bank->suspend_masked = 0;
+	}
+	return 0;
+}
+EXPORT_SYMBOL_GPL(gpio_clx_resume);
 
 /**
  * gpio_clx_priv() - the client data given at registration

@@ -116,6 +116,10 @@ struct gpio_clx_info {
  *	Optional.
  * @reconfigure: ISR path. Change mode/polarity of an enabled @pin and clear
  *	status left over from the old configuration.
+ * @save_context: optional. Save what the bank loses in system sleep
+ *	(called with the bank lock held, from gpio_clx_suspend()).
+ * @restore_context: optional. Restore it: mode, polarity and cleared
+ *	status first, enable bits last (bank lock held, gpio_clx_resume()).
  * @pre_process: passive controllers only, optional. Runs in hard-IRQ
  *	context when the parent interrupt fires, before the threaded primary
  *	ISR; latch here status the hardware would lose before the thread runs.
@@ -151,6 +155,8 @@ struct gpio_clx_ops {
 	int (*reconfigure)(struct gpio_clx *clx, unsigned int bank,
 			   unsigned int pin,
 			   const struct gpio_clx_irq_config *cfg);
+	void (*save_context)(struct gpio_clx *clx, unsigned int bank);
+	void (*restore_context)(struct gpio_clx *clx, unsigned int bank);
 	void (*pre_process)(struct gpio_clx *clx);
 };
 
@@ -187,6 +193,8 @@ void gpio_clx_unlock_bank(struct gpio_clx *clx, unsigned int bank,
 			  unsigned long flags);
 bool gpio_clx_bank_locked(struct gpio_clx *clx, unsigned int bank);
 void gpio_clx_handle_primary(struct gpio_clx *clx);
+int gpio_clx_suspend(struct gpio_clx *clx);
+int gpio_clx_resume(struct gpio_clx *clx);
 int gpio_clx_pin_to_irq(struct gpio_clx *clx, unsigned int bank,
 			unsigned int pin);
 void gpio_clx_get_stats(struct gpio_clx *clx, unsigned int offset,

@@ -11,8 +11,11 @@
  * share one line (wired-AND): it stays low while any of them asserts, so the
  * line stays masked until every sharer's thread has run.
  *
- * sysfs, per device: "trigger" (write 1: the device raises its interrupt)
- * and "events" (how many interrupts the driver has serviced).
+ * sysfs, per device: "trigger" (write 1: the device raises its interrupt;
+ * write 2: it raises it while the system is suspending, after interrupts
+ * were suspended, like a button pressed during sleep) and "events" (how
+ * many interrupts the driver has serviced). A device with the
+ * "wakeup-source" property arms its interrupt for wake-up across sleep.
  */
 
 #include <linux/interrupt.h>
@@ -23,6 +26,8 @@
 #include <linux/of_irq.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
+#include <linux/pm_wakeup.h>
+#include <linux/property.h>
 #include <linux/slab.h>
 
 #include "gpio-clx-sim.h"
@@ -41,6 +46,8 @@ struct clx_sample {
 	struct clx_sample_wire *wire;
 	int irq;
 	bool asserted;		/* the device's interrupt status bit */
+	bool assert_in_sleep;	/* raise the interrupt in suspend_noirq */
+	bool wake_armed;
 	unsigned long events;
 };
 
@@ -83,9 +90,12 @@ static ssize_t trigger_store(struct device *dev, struct device_attribute *attr,
 	ret = kstrtouint(buf, 10, &val);
 	if (ret)
 		return ret;
-	if (val != 1)
+	if (val != 1 && val != 2)
 		return -EINVAL;
-	scoped_guard(mutex, &clx_sample_lock)
+	guard(mutex)(&clx_sample_lock);
+	if (val == 2)
+		s->assert_in_sleep = true;
+	else
 		clx_sample_drive(s, true);
 	return len;
 }
@@ -198,8 +208,50 @@ static int clx_sample_probe(struct platform_device *pdev)
 					dev_name(dev), s);
 	if (ret)
 		return dev_err_probe(dev, ret, "cannot request interrupt\n");
+	device_init_wakeup(dev, device_property_read_bool(dev,
+							  "wakeup-source"));
 	return 0;
 }
+
+static int clx_sample_suspend(struct device *dev)
+{
+	struct clx_sample *s = dev_get_drvdata(dev);
+
+	if (device_may_wakeup(dev))
+		s->wake_armed = !enable_irq_wake(s->irq);
+	return 0;
+}
+
+/*
+ * Interrupts are suspended by now: only a wake-up interrupt gets through,
+ * and it aborts the suspend, as a button pressed during sleep would.
+ */
+static int clx_sample_suspend_noirq(struct device *dev)
+{
+	struct clx_sample *s = dev_get_drvdata(dev);
+
+	guard(mutex)(&clx_sample_lock);
+	if (s->assert_in_sleep) {
+		s->assert_in_sleep = false;
+		clx_sample_drive(s, true);
+	}
+	return 0;
+}
+
+static int clx_sample_resume(struct device *dev)
+{
+	struct clx_sample *s = dev_get_drvdata(dev);
+
+	if (s->wake_armed)
+		disable_irq_wake(s->irq);
+	s->wake_armed = false;
+	return 0;
+}
+
+static const struct dev_pm_ops clx_sample_pm_ops = {
+	SYSTEM_SLEEP_PM_OPS(clx_sample_suspend, clx_sample_resume)
+	NOIRQ_SYSTEM_SLEEP_PM_OPS(clx_sample_suspend_noirq, NULL)
+};
 
 static const struct of_device_id clx_sample_of_match[] = {
 	{ .compatible = "linux,gpio-clx-sample" },
@@ -212,6 +264,7 @@ static struct platform_driver clx_sample_driver = {
 	.driver = {
 		.name = "gpio-clx-sample",
 		.of_match_table = clx_sample_of_match,
+		.pm = pm_sleep_ptr(&clx_sample_pm_ops),
 		.dev_groups = clx_sample_groups,
 	},
 };

@@ -51,9 +51,9 @@ void board::set_input(unsigned int offset, bool high) const
 		throw ::std::system_error(err, ::std::generic_category(), path);
 }
 
-::std::vector<bank_regs> board::regs() const
+::std::vector<bank_regs> board::regs_file(const ::std::string &file) const
 {
-	::std::ifstream in(debugfs_path("regs"));
+	::std::ifstream in(debugfs_path(file));
 	::std::vector<bank_regs> banks;
 	::std::string line;
 
@@ -65,7 +65,7 @@ void board::set_input(unsigned int offset, bool high) const
 				  field(line, "status") });
 	}
 	if (banks.empty())
-		throw ::std::runtime_error("cannot read " + debugfs_path("regs"));
+		throw ::std::runtime_error("cannot read " + debugfs_path(file));
 	return banks;
 }
 

@@ -31,8 +31,11 @@ public:
 	/* Drive the level outside the chip puts on input pin @offset. */
 	void set_input(unsigned int offset, bool high) const;
 
-	/* Registers of every bank, read under the bank's interrupt lock. */
-	::std::vector<bank_regs> regs() const;
+	/* Registers of every bank, read in one piece each. */
+	::std::vector<bank_regs> regs() const { return regs_file("regs"); }
+
+	/* The same, from another register dump of the simulator (asleep_regs). */
+	::std::vector<bank_regs> regs_file(const ::std::string &file) const;
 
 	/*
 	 * Wait until the controller has no undelivered interrupt status left

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <sstream>
 #include <cerrno>
 #include <chrono>
@@ -490,6 +491,14 @@ unsigned long interrupts_of(const ::std::string &name)
 	return count;
 }
 
+/* The Linux interrupt number of the line whose handlers include @name. */
+unsigned long irq_of(const ::std::string &name)
+{
+	auto line = gpioclx::run("grep -w '" + name + "' /proc/interrupts");
+
+	return ::std::strtoul(line.c_str(), nullptr, 10);
+}
+
 unsigned long sample_events(const char *dev)
 {
 	return ::std::stoul(gpioclx::run(::std::string("cat /sys/bus/platform/devices/") +
@@ -501,6 +510,13 @@ void sample_trigger(const char *dev)
 	auto path = ::std::string("/sys/bus/platform/devices/") + dev + "/trigger";
 
 	ASSERT_EQ(gpioclx::write_file(path, "1"), 0) << path;
+}
+
+void sample_trigger_in_sleep(const char *dev)
+{
+	auto path = ::std::string("/sys/bus/platform/devices/") + dev + "/trigger";
+
+	ASSERT_EQ(gpioclx::write_file(path, "2"), 0) << path;
 }
 
 /* Wait until @dev has serviced @count interrupts in total. */
@@ -544,6 +560,45 @@ TEST(SharedLevel, ThreadedHandlersServiceEachAssertionOnce)
 	EXPECT_GE(interrupts_of("sample-a"), irqs0 + 4);
 	EXPECT_LE(interrupts_of("sample-a"), irqs0 + 5);
 	EXPECT_EQ(board_line_level(4), 1) << "line still pulled low";
+}
+
+/*
+ * System sleep (rule 27): while suspended, a non-wake pin is masked and what
+ * it latched is dropped as stale on resume; the wake-up pin (sample-c,
+ * "wakeup-source") stays armed, its interrupt aborts the suspend and is
+ * serviced after resume. UML runs the device and noirq callbacks with
+ * /sys/power/pm_test set to "platform".
+ */
+TEST(Sleep, WakePinSeenOthersMasked)
+{
+	gpioclx::board board(node, pins_per_bank);
+	auto nonwake = board.chip().get_line(21);
+	auto wake0 = sample_events("sample-c");
+
+	board.set_input(21, false);
+	nonwake.request({ "gpioclx-e2e", ::gpiod::line_request::EVENT_RISING_EDGE, 0 });
+	ASSERT_EQ(gpioclx::write_file(board.debugfs_path("suspend_inject"), "21 1"), 0);
+	sample_trigger_in_sleep("sample-c");
+	ASSERT_EQ(gpioclx::write_file("/sys/power/pm_test", "platform"), 0);
+	int err = gpioclx::write_file("/sys/power/state", "mem");
+	gpioclx::write_file("/sys/power/pm_test", "none");
+	/* The wake-up interrupt aborts the suspend: EBUSY is the success. */
+	EXPECT_TRUE(err == 0 || err == EBUSY) << ::strerror(err);
+
+	auto asleep = board.regs_file("asleep_regs");
+	EXPECT_EQ(asleep[0].mask >> 21 & 1, 1U) << "non-wake pin not masked";
+	EXPECT_EQ(asleep[0].status >> 21 & 1, 1U) << "the edge did not latch";
+	/* The wake-up pin stayed armed: its interrupt is what woke us. */
+	auto woke = gpioclx::run("cat /sys/power/pm_wakeup_irq 2>/dev/null");
+	EXPECT_EQ(::std::strtoul(woke.c_str(), nullptr, 10),
+		  irq_of("sample-c")) << "pm_wakeup_irq: " << woke;
+
+	ASSERT_TRUE(sample_wait("sample-c", wake0 + 1)) << "wake event lost";
+	::std::this_thread::sleep_for(quiet_period);
+	EXPECT_EQ(sample_events("sample-c"), wake0 + 1);
+	EXPECT_FALSE(nonwake.event_wait(quiet_period))
+		<< "a stale edge from sleep was delivered";
+	board.set_input(21, false);
 }
 
 /*
