@@ -79,6 +79,8 @@ struct clx_sim {
 	DECLARE_BITMAP(inject, CLX_SIM_MAX_INJECT);
 	DECLARE_BITMAP(inject_level, CLX_SIM_MAX_INJECT);
 	struct gpio_clx_sim_regs *saved;	/* context across sleep */
+	atomic_t pre_processed;			/* bus mode: hard-IRQ steps */
+	atomic_t pre_processed_asleep;		/* ...outside hard-IRQ context */
 	struct gpio_clx_sim_regs *asleep;	/* registers while suspended */
 	struct gpio_clx_sim_regs regs[];
 };
@@ -490,6 +492,20 @@ static void clx_sim_restore_context(struct gpio_clx *clx, unsigned int bank)
 	clx_sim_update(sim, bank);
 }
 
+/*
+ * Passive (bus-attached) mode only, in hard-IRQ context before the threaded
+ * primary ISR. A real expander would latch its status here; the model's
+ * status latches by itself, so this only counts, for the tests.
+ */
+static void clx_sim_pre_process(struct gpio_clx *clx)
+{
+	struct clx_sim *sim = clx_sim_of(clx);
+
+	atomic_inc(&sim->pre_processed);
+	if (!in_hardirq())
+		atomic_inc(&sim->pre_processed_asleep);
+}
+
 static const struct gpio_clx_ops clx_sim_ops = {
 	.read_pins = clx_sim_read_pins,
 	.write_pins = clx_sim_write_pins,
@@ -505,6 +521,7 @@ static const struct gpio_clx_ops clx_sim_ops = {
 	.reconfigure = clx_sim_reconfigure,
 	.save_context = clx_sim_save_context,
 	.restore_context = clx_sim_restore_context,
+	.pre_process = clx_sim_pre_process,
 };
 
 /* ---- debugfs -------------------------------------------------------- */
@@ -606,6 +623,17 @@ static void clx_sim_show_regs(struct seq_file *s, struct clx_sim *sim,
 	}
 }
 
+static int clx_sim_pre_process_show(struct seq_file *s, void *unused)
+{
+	struct clx_sim *sim = s->private;
+
+	seq_printf(s, "runs %d outside_hardirq %d\n",
+		   atomic_read(&sim->pre_processed),
+		   atomic_read(&sim->pre_processed_asleep));
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(clx_sim_pre_process);
+
 static int clx_sim_asleep_show(struct seq_file *s, void *unused)
 {
 	struct clx_sim *sim = s->private;
@@ -647,6 +675,8 @@ static int clx_sim_debugfs_init(struct clx_sim *sim)
 			    &clx_sim_inject_fops);
 	debugfs_create_file("asleep_regs", 0400, sim->debugfs, sim,
 			    &clx_sim_asleep_fops);
+	debugfs_create_file("pre_process", 0400, sim->debugfs, sim,
+			    &clx_sim_pre_process_fops);
 	return devm_add_action_or_reset(sim->dev, clx_sim_debugfs_remove, sim);
 }
 

@@ -254,6 +254,29 @@ TEST_F(Passive, ExactEventsAcrossBanks)
 	}
 }
 
+/*
+ * The client's pre-process step ran in hard-IRQ context before every
+ * threaded primary ISR (rule 16).
+ */
+TEST_F(Passive, PreProcessInHardIrq)
+{
+	auto read = [this] {
+		unsigned long runs = 0, outside = 0;
+		auto text = gpioclx::run("cat " + board_.debugfs_path("pre_process"));
+		::sscanf(text.c_str(), "runs %lu outside_hardirq %lu", &runs, &outside);
+		return ::std::make_pair(runs, outside);
+	};
+	::gpiod::line_bulk lines({ request(4, ::gpiod::line_request::EVENT_RISING_EDGE) });
+	auto before = read();
+
+	drive(4, true);
+	drive(4, false);
+	ASSERT_FALSE(quiet(lines));
+	auto after = read();
+	EXPECT_GT(after.first, before.first);
+	EXPECT_EQ(after.second, 0UL);
+}
+
 /* Debian's gpiomon on the passive controller. */
 TEST_F(Passive, Gpiomon)
 {
