@@ -92,6 +92,18 @@ bool board::handlers_done(unsigned int offset) const
 	return true;	/* never interrupted */
 }
 
+bool board::wait_enabled(unsigned int offset) const
+{
+	for (int i = 0; i < 500; i++) {
+		auto r = regs().at(offset / pins_per_bank_);
+
+		if (r.en >> (offset % pins_per_bank_) & 1)
+			return true;
+		::std::this_thread::sleep_for(::std::chrono::milliseconds(10));
+	}
+	return false;
+}
+
 void board::settle(unsigned int offset) const
 {
 	unsigned int ppb = pins_per_bank_;

@@ -44,6 +44,9 @@ public:
 	 */
 	void settle(unsigned int offset) const;
 
+	/* Wait up to 5 s for @offset's interrupt enable bit; false if never. */
+	bool wait_enabled(unsigned int offset) const;
+
 	/* True when every interrupt the core found on @offset was handled. */
 	bool handlers_done(unsigned int offset) const;
 

@@ -68,6 +68,42 @@ protected:
 		board_.settle(offset);
 	}
 
+	/*
+	 * Start Debian's gpiomon for @events events on @offsets (plus
+	 * @flags), printing "offset type" lines into a scratch file, and wait
+	 * until its interrupts are enabled in the controller: a line shows as
+	 * used before its interrupt is requested.
+	 */
+	int start_gpiomon(const ::std::vector<unsigned int> &offsets,
+			  const char *flags, int events)
+	{
+		::std::vector<::std::string> argv = { "timeout", "20", "gpiomon",
+						     "-b", "-n",
+						     ::std::to_string(events),
+						     "-F", "%o %e" };
+		if (*flags)
+			argv.push_back(flags);
+		argv.push_back(board_.chip().name());
+		for (auto offset : offsets) {
+			board_.set_input(offset, false);
+			driven_.push_back(offset);
+			argv.push_back(::std::to_string(offset));
+		}
+		int pid = gpioclx::spawn(argv, gpiomon_out());
+		for (auto offset : offsets)
+			if (!board_.wait_enabled(offset))
+				throw ::std::runtime_error("gpiomon never enabled pin " +
+							   ::std::to_string(offset));
+		return pid;
+	}
+
+	static ::std::string gpiomon_out()
+	{
+		const char *tmp = ::getenv("TMPDIR");
+
+		return ::std::string(tmp ? tmp : "/tmp") + "/gpiomon.txt";
+	}
+
 	static edge next_event(const ::gpiod::line_bulk &lines)
 	{
 		auto ready = lines.event_wait(event_timeout);
@@ -188,27 +224,14 @@ TEST_F(Emulated, BothEdgesExactEvents)
 /* Debian's gpiomon on an emulated both-edge line. */
 TEST_F(Emulated, Gpiomon)
 {
-	const char *tmp = ::getenv("TMPDIR");
-	auto out_path = ::std::string(tmp ? tmp : "/tmp") + "/gpiomon-emulated.txt";
+	int pid = start_gpiomon({ 9 }, "", 4);
 
-	board_.set_input(9, false);
-	driven_ = { 9 };
-	int pid = gpioclx::spawn({ "timeout", "20", "gpiomon", "-b", "-n", "4",
-				   "-F", "%o %e", board_.chip().name(), "9" },
-				 out_path);
-	bool armed = false;
-	for (int i = 0; i < 500 && !armed; i++) {
-		armed = board_.regs()[0].en >> 9 & 1;
-		if (!armed)
-			::std::this_thread::sleep_for(milliseconds(10));
-	}
-	ASSERT_TRUE(armed) << "gpiomon never enabled its interrupt";
 	for (int i = 0; i < 2; i++) {
 		drive(9, true);
 		drive(9, false);
 	}
 	EXPECT_EQ(gpioclx::wait_child(pid), 0);
-	EXPECT_EQ(gpioclx::run("cat " + out_path), "9 1\n9 0\n9 1\n9 0\n");
+	EXPECT_EQ(gpioclx::run("cat " + gpiomon_out()), "9 1\n9 0\n9 1\n9 0\n");
 }
 
 /*
@@ -280,27 +303,14 @@ TEST_F(Passive, PreProcessInHardIrq)
 /* Debian's gpiomon on the passive controller. */
 TEST_F(Passive, Gpiomon)
 {
-	const char *tmp = ::getenv("TMPDIR");
-	auto out_path = ::std::string(tmp ? tmp : "/tmp") + "/gpiomon-passive.txt";
+	int pid = start_gpiomon({ 5 }, "", 4);
 
-	board_.set_input(5, false);
-	driven_ = { 5 };
-	int pid = gpioclx::spawn({ "timeout", "20", "gpiomon", "-b", "-n", "4",
-				   "-F", "%o %e", board_.chip().name(), "5" },
-				 out_path);
-	bool armed = false;
-	for (int i = 0; i < 500 && !armed; i++) {
-		armed = board_.regs()[0].en >> 5 & 1;
-		if (!armed)
-			::std::this_thread::sleep_for(milliseconds(10));
-	}
-	ASSERT_TRUE(armed) << "gpiomon never enabled its interrupt";
 	for (int i = 0; i < 2; i++) {
 		drive(5, true);
 		drive(5, false);
 	}
 	EXPECT_EQ(gpioclx::wait_child(pid), 0);
-	EXPECT_EQ(gpioclx::run("cat " + out_path), "5 1\n5 0\n5 1\n5 0\n");
+	EXPECT_EQ(gpioclx::run("cat " + gpiomon_out()), "5 1\n5 0\n5 1\n5 0\n");
 }
 
 struct debounce_case {
@@ -432,33 +442,8 @@ class Gpiomon : public E2E,
 TEST_P(Gpiomon, CatchesInjectedEdges)
 {
 	const auto &c = GetParam();
-	const char *tmp = ::getenv("TMPDIR");
-	auto out_path = ::std::string(tmp ? tmp : "/tmp") + "/gpiomon-" +
-			c.name + ".txt";
+	int pid = start_gpiomon({ 5, 38 }, c.flags, c.events);
 
-	board_.set_input(5, false);
-	board_.set_input(38, false);
-	driven_ = { 5, 38 };
-	::std::vector<::std::string> argv = { "timeout", "20", "gpiomon", "-b",
-					     "-n", ::std::to_string(c.events),
-					     "-F", "%o %e" };
-	if (*c.flags)
-		argv.push_back(c.flags);
-	argv.insert(argv.end(), { board_.chip().name(), "5", "38" });
-	int pid = gpioclx::spawn(argv, out_path);
-
-	/*
-	 * Wait until gpiomon's interrupts are enabled in the controller: a
-	 * line shows as used before its interrupt is requested.
-	 */
-	bool armed = false;
-	for (int i = 0; i < 500 && !armed; i++) {
-		auto r = board_.regs();
-		armed = (r[0].en >> 5 & 1) && (r[1].en >> (38 - pins_per_bank) & 1);
-		if (!armed)
-			::std::this_thread::sleep_for(milliseconds(10));
-	}
-	ASSERT_TRUE(armed) << "gpiomon never enabled its interrupts";
 	for (int i = 0; i < 2; i++) {
 		drive(5, true);
 		drive(38, true);
@@ -479,7 +464,7 @@ TEST_P(Gpiomon, CatchesInjectedEdges)
 					out += l + "\n";
 			return out;
 		};
-		auto out = gpioclx::run("cat " + out_path);
+		auto out = gpioclx::run("cat " + gpiomon_out());
 		EXPECT_EQ(pick(out), pick(c.expected)) << "line " << line;
 	}
 }
