@@ -15,7 +15,7 @@ pin() { echo "$2" > "/sys/kernel/debug/gpio-clx-sim/gpio-controller-0/pin$1"; }
 guest_load_modules || guest_halt 1
 chip=$(gpiochip_of gpio-controller-0)
 
-say "gpiodetect: the board's two simulated controllers, probed from its device tree"
+say "gpiodetect: the board's simulated controllers, probed from its device tree"
 gpiodetect
 say "gpioinfo $chip (first lines; names come from the device tree)"
 gpioinfo "$chip" | head -6
@@ -44,5 +44,8 @@ grep -w sample-a /proc/interrupts | sed 's/^/  \/proc\/interrupts:/'
 
 say "the simulated controller's registers, bank by bank"
 sed 's/^/  /' /sys/kernel/debug/gpio-clx-sim/gpio-controller-0/regs
+
+say "the core's per-pin interrupt statistics for that controller"
+sed 's/^/  /' /sys/kernel/debug/gpio-clx/gpio-controller-0/stats
 
 guest_halt 0
