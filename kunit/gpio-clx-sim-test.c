@@ -25,6 +25,14 @@
 #define SIM_NODE	"/gpio-controller-1"
 #define SIM_PIN		9
 
+/* Two devices sharing one level-low line (wired-AND), each with a thread. */
+struct sim_sharer {
+	struct sim_test *t;		/* the case's fixture */
+	struct sim_sharer *all;		/* both sharers */
+	bool asserting;
+	struct completion started, release, done;
+};
+
 struct sim_test {
 	struct kunit *test;
 	struct platform_device *pdev;
@@ -37,6 +45,7 @@ struct sim_test {
 	bool hardirq;
 	unsigned long jiffies_seen;
 	struct completion done;
+	struct sim_sharer *sharers;	/* freed by the case itself */
 };
 
 static irqreturn_t sim_test_handler(int irq, void *data)
@@ -79,9 +88,17 @@ static int sim_test_init(struct kunit *test)
 static void sim_test_exit(struct kunit *test)
 {
 	struct sim_test *t = test->priv;
+	int i;
 
 	if (!t)
 		return;
+	if (t->sharers) {
+		/* A failed case must not leave threads blocked or irqs held. */
+		for (i = 0; i < 2; i++)
+			complete_all(&t->sharers[i].release);
+		for (i = 0; i < 2; i++)
+			free_irq(t->virq, &t->sharers[i]);
+	}
 	if (t->virq > 0 && irq_has_action(t->virq))
 		free_irq(t->virq, t);
 	gpio_clx_sim_set_input(t->dev, SIM_PIN, false);
@@ -293,6 +310,79 @@ static void sim_test_threaded_level(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, t->hardirq);
 }
 
+static void sim_sharers_drive(struct sim_test *t, struct sim_sharer *s)
+{
+	gpio_clx_sim_set_input(t->dev, SIM_PIN, !(s[0].asserting || s[1].asserting));
+}
+
+static irqreturn_t sim_sharer_thread(int irq, void *data)
+{
+	struct sim_sharer *s = data;
+
+	if (!s->asserting)
+		return IRQ_NONE;
+	complete(&s->started);
+	wait_for_completion(&s->release);
+	s->asserting = false;
+	sim_sharers_drive(s->t, s->all);
+	complete(&s->done);
+	return IRQ_HANDLED;
+}
+
+/*
+ * Test that a shared level line stays masked until every sharer's thread
+ * has returned, not just the first (rule 14).
+ */
+static void sim_test_shared_level_oneshot(struct kunit *test)
+{
+	struct sim_test *t = test->priv;
+	struct sim_sharer *s;
+	u64 bit = BIT_ULL(SIM_PIN);
+	int i;
+
+	s = kunit_kcalloc(test, 2, sizeof(*s), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	t->sharers = s;
+	for (i = 0; i < 2; i++) {
+		s[i].t = t;
+		s[i].all = s;
+		init_completion(&s[i].started);
+		init_completion(&s[i].release);
+		init_completion(&s[i].done);
+	}
+	gpio_clx_sim_set_input(t->dev, SIM_PIN, true);
+	for (i = 0; i < 2; i++)
+		KUNIT_ASSERT_EQ(test, request_threaded_irq(t->virq, NULL,
+							   sim_sharer_thread,
+							   IRQF_TRIGGER_LOW |
+							   IRQF_ONESHOT |
+							   IRQF_SHARED,
+							   "kunit", &s[i]), 0);
+
+	s[0].asserting = true;
+	s[1].asserting = true;
+	sim_sharers_drive(t, s);
+	for (i = 0; i < 2; i++)
+		KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&s[i].started,
+								  HZ), 0UL);
+
+	/* The first thread is done; the line is still masked for the second. */
+	complete(&s[0].release);
+	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&s[0].done, HZ), 0UL);
+	msleep(20);
+	KUNIT_EXPECT_NE(test, sim_test_regs(t).mask & bit, 0ULL);
+
+	complete(&s[1].release);
+	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&s[1].done, HZ), 0UL);
+	for (i = 0; i < 100 && (sim_test_regs(t).mask & bit); i++)
+		usleep_range(10000, 20000);
+	KUNIT_EXPECT_EQ(test, sim_test_regs(t).mask & bit, 0ULL);
+
+	for (i = 0; i < 2; i++)
+		free_irq(t->virq, &s[i]);
+	t->sharers = NULL;
+}
+
 /*
  * Test that the pin reads its live level and refuses output while it is an
  * interrupt (rules 24, 25).
@@ -330,6 +420,7 @@ static struct kunit_case sim_test_cases[] = {
 	KUNIT_CASE_PARAM(sim_test_trigger_types, sim_type_gen_params),
 	KUNIT_CASE(sim_test_mask_latches),
 	KUNIT_CASE(sim_test_threaded_level),
+	KUNIT_CASE(sim_test_shared_level_oneshot),
 	KUNIT_CASE(sim_test_gpio_contract),
 	{}
 };

@@ -30,6 +30,9 @@
 
 #include "gpio-clx.h"
 
+/* gpiolib's private header, from the kernel tree: FLAG_IRQ_IS_ENABLED. */
+#include <gpiolib.h>
+
 #define FAKE_NGPIO	40
 #define FAKE_PPB	32
 #define FAKE_BANKS	DIV_ROUND_UP(FAKE_NGPIO, FAKE_PPB)
@@ -57,6 +60,7 @@ struct fake_call {
 	struct gpio_clx_irq_config cfg;
 	bool hardirq;
 	bool locked;		/* the bank's interrupt lock was held */
+	bool gpiolib_enabled;	/* gpiolib saw the pin's irq enabled */
 };
 
 struct fake_bank {
@@ -110,6 +114,19 @@ static void fake_log(struct gpio_clx *clx, enum fake_op op, unsigned int bank,
 		c->cfg = *cfg;
 }
 
+/* Record whether gpiolib thinks the (first) pin of @mask has its irq on. */
+static void fake_note_gpiolib(struct fake *f, unsigned int bank, u64 mask)
+{
+	struct gpio_desc *desc;
+
+	if (!f->gc || !mask || !f->nlog)
+		return;
+	desc = gpiochip_get_desc(f->gc, bank * FAKE_PPB + __ffs64(mask));
+	if (!IS_ERR(desc))
+		f->log[f->nlog - 1].gpiolib_enabled =
+			test_bit(FLAG_IRQ_IS_ENABLED, &desc->flags);
+}
+
 static int fake_read_pins(struct gpio_clx *clx, unsigned int bank, u64 *levels)
 {
 	*levels = fake_of(clx)->banks[bank].level;
@@ -146,6 +163,7 @@ static int fake_mask(struct gpio_clx *clx, unsigned int bank, u64 mask,
 	struct fake *f = fake_of(clx);
 
 	fake_log(clx, FAKE_MASK, bank, mask, NULL);
+	fake_note_gpiolib(f, bank, mask);
 	/* A bus controller may fail to mask some pins (rule 3). */
 	*failed = mask & f->mask_fails;
 	if (f->mask_fail_once)
@@ -158,6 +176,7 @@ static int fake_unmask(struct gpio_clx *clx, unsigned int bank,
 		       unsigned int pin, const struct gpio_clx_irq_config *cfg)
 {
 	fake_log(clx, FAKE_UNMASK, bank, pin, cfg);
+	fake_note_gpiolib(fake_of(clx), bank, BIT_ULL(pin));
 	fake_of(clx)->banks[bank].mask &= ~BIT_ULL(pin);
 	return 0;
 }
@@ -1306,6 +1325,31 @@ static void gpio_clx_test_immutable_chip(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, gpiochip_line_is_irq(f->gc, 11));
 }
 
+/*
+ * Test that gpiolib hears of a mask only after the hardware is masked and of
+ * an unmask before the hardware is unmasked (rule 23). Memory-mapped only:
+ * a passive controller's hardware changes later, in irq_bus_sync_unlock().
+ */
+static void gpio_clx_test_gpiolib_order(struct kunit *test)
+{
+	struct fake *f = test->priv;
+	int virq, i;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	virq = fake_request(f, 26, IRQF_TRIGGER_RISING);
+	fake_clear_log(f);
+	disable_irq(virq);
+	i = fake_find(f, FAKE_MASK, 0);
+	KUNIT_ASSERT_GE(test, i, 0);
+	KUNIT_EXPECT_TRUE_MSG(test, f->log[i].gpiolib_enabled,
+			      "gpiolib was told before the hardware masked");
+	enable_irq(virq);
+	i = fake_find(f, FAKE_UNMASK, 0);
+	KUNIT_ASSERT_GE(test, i, 0);
+	KUNIT_EXPECT_TRUE_MSG(test, f->log[i].gpiolib_enabled,
+			      "gpiolib was told after the hardware unmasked");
+}
+
 /* Test that a line in use as an interrupt refuses output direction (rule 24). */
 static void gpio_clx_test_irq_refuses_output(struct kunit *test)
 {
@@ -1377,6 +1421,7 @@ static struct kunit_case gpio_clx_test_cases[] = {
 	KUNIT_CASE_PARAM(gpio_clx_test_suspend_resume, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_ack_order, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_immutable_chip, gpio_clx_mode_gen_params),
+	KUNIT_CASE(gpio_clx_test_gpiolib_order),
 	KUNIT_CASE_PARAM(gpio_clx_test_irq_refuses_output, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_get_live_level, gpio_clx_mode_gen_params),
 	{}
