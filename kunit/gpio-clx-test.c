@@ -804,6 +804,11 @@ static void gpio_clx_test_mask_on_disabled(struct kunit *test)
 	fake_assert(f, 10, true);
 	fake_primary(f);
 	KUNIT_EXPECT_EQ(test, f->handled, 1U);
+
+	/* disable_irq() still masks at once after a free and a new request. */
+	disable_irq(virq);
+	KUNIT_EXPECT_NE(test, f->banks[0].mask & BIT_ULL(10), 0ULL);
+	enable_irq(virq);
 }
 
 /*

@@ -39,6 +39,7 @@
 #include <linux/percpu.h>
 #include <linux/pinctrl/pinconf-generic.h>
 #include <linux/seq_file.h>
+#include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/workqueue.h>
 
@@ -56,6 +57,8 @@ struct gpio_clx_bank {
 	struct mutex mutex;	/* interrupt lock, passive */
 	unsigned long flags;	/* saved by the raw lock's holder */
 	bool passive;
+	/* Per-pin counters; one per-cpu area per bank keeps each one small. */
+	struct gpio_clx_pin_stats __percpu *stats;
 	u64 enabled;		/* pins with a started interrupt */
 	u64 masked;		/* enabled pins currently masked */
 	u64 edge;		/* enabled pins in edge mode */
@@ -64,11 +67,13 @@ struct gpio_clx_bank {
 	u64 replay;		/* emulated edges to dispatch once more */
 	u64 mask_failed;	/* pins the hardware refused to mask (rule 3) */
 	u64 debounce;		/* pins the core debounces (rule 22) */
+	u64 debounce_masked;	/* level pins masked while debouncing */
 	u64 wake;		/* pins armed for wake-up */
 	u64 asleep;		/* enabled pins not armed, while suspended */
 	u64 suspend_masked;	/* ...of which gpio_clx_suspend() masked */
 	u64 want_enabled;	/* passive: genirq's view */
 	u64 want_masked;
+	u64 want_wake;
 	u64 retype;		/* passive: configuration to reprogram */
 };
 
@@ -104,10 +109,10 @@ struct gpio_clx {
 	struct irq_domain *domain;
 	int parent_irq;
 	unsigned int nbanks;
-	struct gpio_clx_pin_stats __percpu *stats;
 	struct gpio_clx_irq_config *cfg;	/* per pin, from set_type */
 	struct gpio_clx_debounce *debounce;	/* per pin, on first use */
 	struct mutex bus_lock;	/* passive: held from irq_bus_lock to sync */
+	struct mutex config_lock;	/* set_config: first debounce allocation */
 	struct dentry *debugfs;
 	bool passive;
 	struct gpio_clx_bank banks[];
@@ -307,6 +312,7 @@ static void gpio_clx_pin_mask(struct gpio_clx *clx, unsigned int offset,
 		return;
 	}
 	bank->masked &= ~bit;
+	bank->debounce_masked &= ~bit;
 	gpio_clx_pin_unmask_locked(clx, offset);
 }
 
@@ -333,9 +339,17 @@ static void gpio_clx_pin_enable(struct gpio_clx *clx, unsigned int offset)
 	}
 	ret = clx->ops->enable_interrupt(clx, gpio_clx_bank_of(clx, offset),
 					 gpio_clx_pin_of(clx, offset), &cfg);
-	if (ret)
+	if (ret) {
 		dev_err_ratelimited(clx->dev, "pin %u: enable failed: %d\n",
 				    offset, ret);
+		scoped_guard(gpio_clx_bank, bank) {
+			bank->enabled &= ~bit;
+			gpio_clx_track_mode(clx, offset);
+			bank->edge &= ~bit;
+			bank->emul &= ~bit;
+		}
+		return;
+	}
 
 	/* The level may have moved while the pin was being enabled. */
 	scoped_guard(gpio_clx_bank, bank) {
@@ -358,6 +372,7 @@ static void gpio_clx_pin_disable(struct gpio_clx *clx, unsigned int offset)
 	bank->enabled &= ~bit;
 	bank->masked &= ~bit;
 	bank->mask_failed &= ~bit;
+	bank->debounce_masked &= ~bit;
 	bank->edge &= ~bit;
 	bank->emul &= ~bit;
 	bank->emul_rising &= ~bit;
@@ -419,6 +434,14 @@ static int gpio_clx_type_to_config(unsigned int type,
 }
 
 /* ---- irq_chip callbacks: memory-mapped controllers ------------------- */
+
+/*
+ * Both chips use their mask callback as irq_disable too: disable_irq() then
+ * masks at once instead of lazily acking on the next interrupt, so edges
+ * while disabled stay latched in the hardware and enable_irq() delivers
+ * them (rule 9), with no software resend. (IRQ_DISABLE_UNLAZY would do the
+ * same but genirq clears it on every last free_irq().)
+ */
 
 static void gpio_clx_irq_mask(struct irq_data *d)
 {
@@ -619,11 +642,32 @@ static void gpio_clx_sync_bank(struct gpio_clx *clx, unsigned int b)
 	}
 }
 
+/* Wake-up changes reach the parent here, where sleeping is allowed. */
+static void gpio_clx_sync_wake(struct gpio_clx *clx, unsigned int offset)
+{
+	struct gpio_clx_bank *bank = gpio_clx_bank(clx, offset);
+	u64 bit = gpio_clx_bit(clx, offset);
+	bool on = bank->want_wake & bit;
+
+	lockdep_assert_held(&clx->bus_lock);
+	if (on == !!(bank->wake & bit))
+		return;
+	if (clx->parent_irq > 0 && irq_set_irq_wake(clx->parent_irq, on)) {
+		gpio_clx_want(clx, offset, &bank->want_wake, !on);
+		dev_err_ratelimited(clx->dev, "pin %u: parent refused wake-up\n",
+				    offset);
+		return;
+	}
+	guard(gpio_clx_bank)(bank);
+	bank->wake = on ? bank->wake | bit : bank->wake & ~bit;
+}
+
 static void gpio_clx_irq_bus_sync_unlock(struct irq_data *d)
 {
 	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
 
 	gpio_clx_sync_bank(clx, gpio_clx_bank_of(clx, irqd_to_hwirq(d)));
+	gpio_clx_sync_wake(clx, irqd_to_hwirq(d));
 	mutex_unlock(&clx->bus_lock);
 }
 
@@ -659,12 +703,17 @@ static int gpio_clx_irq_set_wake(struct irq_data *d, unsigned int on)
 	irq_hw_number_t hwirq = irqd_to_hwirq(d);
 	struct gpio_clx_bank *bank = gpio_clx_bank(clx, hwirq);
 	u64 bit = gpio_clx_bit(clx, hwirq);
+	int ret;
 
-	if (clx->parent_irq > 0)
-		irq_set_irq_wake(clx->parent_irq, on);
+	/* A passive parent may sleep: irq_bus_sync_unlock() tells it. */
 	if (clx->passive) {
-		gpio_clx_want(clx, hwirq, &bank->wake, on);
+		gpio_clx_want(clx, hwirq, &bank->want_wake, on);
 		return 0;
+	}
+	if (clx->parent_irq > 0) {
+		ret = irq_set_irq_wake(clx->parent_irq, on);
+		if (ret)
+			return ret;
 	}
 	guard(gpio_clx_bank)(bank);
 	bank->wake = on ? bank->wake | bit : bank->wake & ~bit;
@@ -682,6 +731,7 @@ static const struct irq_chip gpio_clx_irq_chip = {
 	.irq_startup = gpio_clx_irq_startup,
 	.irq_shutdown = gpio_clx_irq_shutdown,
 	.irq_ack = gpio_clx_irq_ack,
+	.irq_disable = gpio_clx_irq_mask,
 	.irq_mask = gpio_clx_irq_mask,
 	.irq_unmask = gpio_clx_irq_unmask,
 	.irq_set_type = gpio_clx_irq_set_type,
@@ -695,6 +745,7 @@ static const struct irq_chip gpio_clx_irq_chip = {
 static const struct irq_chip gpio_clx_passive_irq_chip = {
 	.irq_startup = gpio_clx_passive_startup,
 	.irq_shutdown = gpio_clx_passive_shutdown,
+	.irq_disable = gpio_clx_passive_mask,
 	.irq_mask = gpio_clx_passive_mask,
 	.irq_unmask = gpio_clx_passive_unmask,
 	.irq_set_type = gpio_clx_passive_set_type,
@@ -734,6 +785,7 @@ static void gpio_clx_debounce_kick(struct gpio_clx *clx, unsigned int offset)
 			gpio_clx_emul_sync(clx, offset);
 	} else {
 		bank->masked |= bit;
+		bank->debounce_masked |= bit;
 		gpio_clx_hw_mask(clx, b, bit);
 	}
 	if (clx->passive)
@@ -759,6 +811,29 @@ static u64 gpio_clx_debounce_bank(struct gpio_clx *clx, unsigned int b,
 	return pending & ~deb;
 }
 
+/*
+ * Unmask a level pin the debouncer masked, unless genirq itself has it
+ * masked or disabled meanwhile.
+ */
+static void gpio_clx_debounce_unmask(struct gpio_clx *clx, unsigned int offset)
+{
+	struct gpio_clx_bank *bank = gpio_clx_bank(clx, offset);
+	u64 bit = gpio_clx_bit(clx, offset);
+	unsigned int virq;
+	struct irq_data *d;
+
+	gpio_clx_assert_held(bank);
+	if (!(bank->debounce_masked & bit))
+		return;
+	bank->debounce_masked &= ~bit;
+	virq = irq_find_mapping(clx->domain, offset);
+	d = virq ? irq_get_irq_data(virq) : NULL;
+	if (!d || irqd_irq_masked(d) || irqd_irq_disabled(d))
+		return;
+	bank->masked &= ~bit;
+	gpio_clx_pin_unmask_locked(clx, offset);
+}
+
 static bool gpio_clx_debounce_settle(struct gpio_clx *clx, unsigned int offset)
 {
 	struct gpio_clx_bank *bank = gpio_clx_bank(clx, offset);
@@ -777,23 +852,31 @@ static bool gpio_clx_debounce_settle(struct gpio_clx *clx, unsigned int offset)
 		fire = level == (cfg->polarity == GPIO_CLX_ACTIVE_HIGH);
 	if (fire)
 		db->level = level;
-	if (!(bank->edge & bit) && !fire) {
-		/* The level went away while bouncing: back to normal. */
-		bank->masked &= ~bit;
-		gpio_clx_pin_unmask_locked(clx, offset);
-	}
+	/* The level went away while bouncing: back to normal. */
 	if (!fire)
-		this_cpu_inc(clx->stats[offset].debounced);
+		gpio_clx_debounce_unmask(clx, offset);
+	if (!fire)
+		this_cpu_inc(bank->stats[gpio_clx_pin_of(clx, offset)].debounced);
 	return fire;
 }
+
+static void gpio_clx_drain_replay(struct gpio_clx *clx, unsigned int b);
 
 static void gpio_clx_debounce_done(struct gpio_clx_debounce *db)
 {
 	struct gpio_clx *clx = db->clx;
 	unsigned int b = gpio_clx_bank_of(clx, db->offset);
 
-	if (gpio_clx_debounce_settle(clx, db->offset))
-		gpio_clx_dispatch(clx, b, gpio_clx_bit(clx, db->offset), false);
+	if (!gpio_clx_debounce_settle(clx, db->offset))
+		return;
+	gpio_clx_dispatch(clx, b, gpio_clx_bit(clx, db->offset), false);
+	/*
+	 * A memory-mapped level pin was unmasked by its flow handler; a nested
+	 * (passive) handler has none, so the debouncer's mask goes here.
+	 */
+	scoped_guard(gpio_clx_bank, &clx->banks[b])
+		gpio_clx_debounce_unmask(clx, db->offset);
+	gpio_clx_drain_replay(clx, b);
 }
 
 static enum hrtimer_restart gpio_clx_debounce_fire(struct hrtimer *timer)
@@ -817,13 +900,21 @@ static void gpio_clx_debounce_stop(struct gpio_clx *clx, unsigned int offset)
 		hrtimer_cancel(&clx->debounce[offset].timer);
 }
 
-static void gpio_clx_debounce_cancel(void *data)
+/*
+ * Registered at registration, before the parent interrupt is connected, so
+ * that on unbind it runs after the primary ISR can no longer start a timer.
+ */
+static void gpio_clx_debounce_release(void *data)
 {
 	struct gpio_clx *clx = data;
 	unsigned int offset;
 
+	if (!clx->debounce)
+		return;
 	for (offset = 0; offset < clx->info.ngpio; offset++)
 		gpio_clx_debounce_stop(clx, offset);
+	kfree(clx->debounce);
+	clx->debounce = NULL;
 }
 
 static int gpio_clx_debounce_alloc(struct gpio_clx *clx)
@@ -831,7 +922,8 @@ static int gpio_clx_debounce_alloc(struct gpio_clx *clx)
 	struct gpio_clx_debounce *db;
 	unsigned int offset;
 
-	db = devm_kcalloc(clx->dev, clx->info.ngpio, sizeof(*db), GFP_KERNEL);
+	lockdep_assert_held(&clx->config_lock);
+	db = kcalloc(clx->info.ngpio, sizeof(*db), GFP_KERNEL);
 	if (!db)
 		return -ENOMEM;
 	for (offset = 0; offset < clx->info.ngpio; offset++) {
@@ -842,8 +934,9 @@ static int gpio_clx_debounce_alloc(struct gpio_clx *clx)
 		db[offset].clx = clx;
 		db[offset].offset = offset;
 	}
-	clx->debounce = db;
-	return devm_add_action_or_reset(clx->dev, gpio_clx_debounce_cancel, clx);
+	/* The ISR only looks at it for pins in bank->debounce, set below. */
+	smp_store_release(&clx->debounce, db);
+	return 0;
 }
 
 /*
@@ -865,6 +958,7 @@ static int gpio_clx_set_debounce(struct gpio_clx *clx, unsigned int offset,
 		cfg.debounce_us = period_us;
 		return gpio_clx_pin_retype(clx, offset, &cfg);
 	}
+	guard(mutex)(&clx->config_lock);
 	if (!clx->debounce && period_us) {
 		ret = gpio_clx_debounce_alloc(clx);
 		if (ret)
@@ -879,8 +973,11 @@ static int gpio_clx_set_debounce(struct gpio_clx *clx, unsigned int offset,
 		bank->debounce = period_us ? bank->debounce | bit :
 					     bank->debounce & ~bit;
 	}
-	if (!period_us)
-		gpio_clx_debounce_stop(clx, offset);
+	if (period_us)
+		return 0;
+	gpio_clx_debounce_stop(clx, offset);
+	scoped_guard(gpio_clx_bank, bank)
+		gpio_clx_debounce_unmask(clx, offset);
 	return 0;
 }
 
@@ -895,7 +992,6 @@ static void gpio_clx_quiet_stray(struct gpio_clx *clx, unsigned int b,
 				 u64 stray)
 {
 	struct gpio_clx_bank *bank = &clx->banks[b];
-	unsigned int base = b * clx->info.pins_per_bank;
 	DECLARE_BITMAP(bits, GPIO_CLX_MAX_PINS_PER_BANK);
 	u64 hw_enabled = 0;
 	unsigned int pin;
@@ -904,7 +1000,7 @@ static void gpio_clx_quiet_stray(struct gpio_clx *clx, unsigned int b,
 	gpio_clx_hw_mask(clx, b, stray);
 	bitmap_from_u64(bits, stray);
 	for_each_set_bit(pin, bits, clx->info.pins_per_bank)
-		this_cpu_inc(clx->stats[base + pin].spurious);
+		this_cpu_inc(bank->stats[pin].spurious);
 	if (clx->ops->query_enabled)
 		clx->ops->query_enabled(clx, b, &hw_enabled);
 	if (hw_enabled & ~bank->enabled)
@@ -920,6 +1016,7 @@ static void gpio_clx_quiet_stray(struct gpio_clx *clx, unsigned int b,
 static void gpio_clx_dispatch(struct gpio_clx *clx, unsigned int b,
 			      u64 pending, bool replay)
 {
+	struct gpio_clx_bank *bank = &clx->banks[b];
 	unsigned int base = b * clx->info.pins_per_bank;
 	DECLARE_BITMAP(bits, GPIO_CLX_MAX_PINS_PER_BANK);
 	unsigned int pin, virq;
@@ -928,9 +1025,9 @@ static void gpio_clx_dispatch(struct gpio_clx *clx, unsigned int b,
 	bitmap_from_u64(bits, pending);
 	for_each_set_bit(pin, bits, clx->info.pins_per_bank) {
 		if (replay)
-			this_cpu_inc(clx->stats[base + pin].replayed);
+			this_cpu_inc(bank->stats[pin].replayed);
 		else
-			this_cpu_inc(clx->stats[base + pin].primary);
+			this_cpu_inc(bank->stats[pin].primary);
 		if (clx->passive) {
 			/* Rule 16: the consumer's thread runs in ours. */
 			virq = irq_find_mapping(clx->domain, base + pin);
@@ -941,9 +1038,9 @@ static void gpio_clx_dispatch(struct gpio_clx *clx, unsigned int b,
 			ret = generic_handle_domain_irq(clx->domain, base + pin);
 		}
 		if (likely(!ret))
-			this_cpu_inc(clx->stats[base + pin].dispatched);
+			this_cpu_inc(bank->stats[pin].dispatched);
 		else
-			this_cpu_inc(clx->stats[base + pin].spurious);
+			this_cpu_inc(bank->stats[pin].spurious);
 	}
 }
 
@@ -967,13 +1064,38 @@ static void gpio_clx_passive_ack(struct gpio_clx *clx, unsigned int b,
 		gpio_clx_emul_sync(clx, base + pin);
 }
 
+/*
+ * Emulated edges seen only by re-reading the level (rule 20), queued by the
+ * acks of the interrupts just dispatched. Bounded: a pin toggling faster
+ * than this coalesces, as it would in hardware.
+ */
+static void gpio_clx_drain_replay(struct gpio_clx *clx, unsigned int b)
+{
+	struct gpio_clx_bank *bank = &clx->banks[b];
+	u64 pending;
+	int round;
+
+	for (round = 0; round < 4; round++) {
+		scoped_guard(gpio_clx_bank, bank) {
+			pending = bank->replay & bank->enabled & ~bank->masked;
+			bank->replay = 0;
+			if (unlikely(pending & bank->debounce))
+				pending = gpio_clx_debounce_bank(clx, b, pending);
+			if (clx->passive)
+				gpio_clx_passive_ack(clx, b, pending);
+		}
+		if (likely(!pending))
+			return;
+		gpio_clx_dispatch(clx, b, pending, true);
+	}
+}
+
 static void gpio_clx_handle_bank(struct gpio_clx *clx, unsigned int b)
 {
 	struct gpio_clx_bank *bank = &clx->banks[b];
-	unsigned int base = b * clx->info.pins_per_bank, pin;
 	DECLARE_BITMAP(bits, GPIO_CLX_MAX_PINS_PER_BANK);
+	unsigned int pin;
 	u64 active = 0, pending, stray, held;
-	int round;
 
 	scoped_guard(gpio_clx_bank, bank) {
 		if (clx->ops->query_active(clx, b, &active))
@@ -991,24 +1113,10 @@ static void gpio_clx_handle_bank(struct gpio_clx *clx, unsigned int b)
 	if (unlikely(held)) {
 		bitmap_from_u64(bits, held);
 		for_each_set_bit(pin, bits, clx->info.pins_per_bank)
-			this_cpu_inc(clx->stats[base + pin].masked_pending);
+			this_cpu_inc(bank->stats[pin].masked_pending);
 	}
 	gpio_clx_dispatch(clx, b, pending, false);
-
-	/* Emulated edges seen only by re-reading the level (rule 20). */
-	for (round = 0; round < 4; round++) {
-		scoped_guard(gpio_clx_bank, bank) {
-			pending = bank->replay & bank->enabled & ~bank->masked;
-			bank->replay = 0;
-			if (unlikely(pending & bank->debounce))
-				pending = gpio_clx_debounce_bank(clx, b, pending);
-			if (clx->passive)
-				gpio_clx_passive_ack(clx, b, pending);
-		}
-		if (likely(!pending))
-			break;
-		gpio_clx_dispatch(clx, b, pending, true);
-	}
+	gpio_clx_drain_replay(clx, b);
 }
 
 /**
@@ -1072,15 +1180,10 @@ static int gpio_clx_domain_map(struct irq_domain *domain, unsigned int virq,
 					 handle_simple_irq);
 		irq_set_nested_thread(virq, true);
 	} else {
+		/* Matches the zeroed configuration: level, active high. */
 		irq_set_chip_and_handler(virq, &gpio_clx_irq_chip,
-					 handle_bad_irq);
+					 handle_level_irq);
 	}
-	/*
-	 * disable_irq() masks at once instead of lazily acking on the next
-	 * interrupt: edges while disabled stay latched in the hardware and are
-	 * delivered by enable_irq() (rule 9), with no software resend needed.
-	 */
-	irq_set_status_flags(virq, IRQ_DISABLE_UNLAZY);
 	irq_set_noprobe(virq);
 	return 0;
 }
@@ -1251,8 +1354,15 @@ static void gpio_clx_remove_domain(void *data)
 
 	for (offset = 0; offset < clx->info.ngpio; offset++) {
 		virq = irq_find_mapping(clx->domain, offset);
-		if (virq)
-			irq_dispose_mapping(virq);
+		if (!virq)
+			continue;
+		/* Freeing a descriptor its consumer still holds would be worse. */
+		if (irq_has_action(virq)) {
+			dev_warn(clx->dev, "pin %u: interrupt %u still requested\n",
+				 offset, virq);
+			continue;
+		}
+		irq_dispose_mapping(virq);
 	}
 	irq_domain_remove(clx->domain);
 }
@@ -1355,12 +1465,19 @@ static void gpio_clx_init_chip(struct gpio_clx *clx, struct device *dev)
 
 static int gpio_clx_add_domain(struct gpio_clx *clx)
 {
+	int ret;
+
 	clx->domain = irq_domain_create_linear(dev_fwnode(clx->dev),
 					       clx->info.ngpio,
 					       &gpio_clx_domain_ops, clx);
 	if (!clx->domain)
 		return -ENOMEM;
-	return devm_add_action_or_reset(clx->dev, gpio_clx_remove_domain, clx);
+	ret = devm_add_action_or_reset(clx->dev, gpio_clx_remove_domain, clx);
+	if (ret)
+		return ret;
+	/* Debounce timers dispatch into the domain: stop them first. */
+	return devm_add_action_or_reset(clx->dev, gpio_clx_debounce_release,
+					clx);
 }
 
 /**
@@ -1399,11 +1516,16 @@ struct gpio_clx *devm_gpio_clx_register(struct device *dev,
 		return ERR_PTR(-ENOMEM);
 	clx->cfg = devm_kcalloc(dev, info->ngpio, sizeof(*clx->cfg),
 				GFP_KERNEL);
-	clx->stats = __devm_alloc_percpu(dev,
-					 info->ngpio * sizeof(*clx->stats),
-					 __alignof__(*clx->stats));
-	if (!clx->cfg || !clx->stats)
+	if (!clx->cfg)
 		return ERR_PTR(-ENOMEM);
+	for (b = 0; b < nbanks; b++) {
+		clx->banks[b].stats =
+			__devm_alloc_percpu(dev, info->pins_per_bank *
+					    sizeof(struct gpio_clx_pin_stats),
+					    __alignof__(struct gpio_clx_pin_stats));
+		if (!clx->banks[b].stats)
+			return ERR_PTR(-ENOMEM);
+	}
 
 	clx->dev = dev;
 	clx->ops = ops;
@@ -1413,6 +1535,7 @@ struct gpio_clx *devm_gpio_clx_register(struct device *dev,
 	clx->parent_irq = parent_irq;
 	clx->passive = !(info->flags & GPIO_CLX_MEMORY_MAPPED);
 	mutex_init(&clx->bus_lock);
+	mutex_init(&clx->config_lock);
 	for (b = 0; b < nbanks; b++) {
 		raw_spin_lock_init(&clx->banks[b].lock);
 		mutex_init(&clx->banks[b].mutex);
@@ -1508,6 +1631,11 @@ int gpio_clx_resume(struct gpio_clx *clx)
 		bitmap_from_u64(bits, bank->suspend_masked & ~bank->masked);
 		for_each_set_bit(pin, bits, clx->info.pins_per_bank)
 			gpio_clx_pin_unmask_locked(clx, base + pin);
+		/* The level may have moved while asleep (rule 20). */
+		bitmap_from_u64(bits, bank->emul);
+		for_each_set_bit(pin, bits, clx->info.pins_per_bank)
+			gpio_clx_emul_sync(clx, base + pin);
+		bank->replay &= ~bank->asleep;
 		bank->asleep = 0;
 		bank->suspend_masked = 0;
 	}
@@ -1644,7 +1772,8 @@ void gpio_clx_get_stats(struct gpio_clx *clx, unsigned int offset,
 	if (offset >= clx->info.ngpio)
 		return;
 	for_each_possible_cpu(cpu) {
-		s = per_cpu_ptr(&clx->stats[offset], cpu);
+		s = per_cpu_ptr(&gpio_clx_bank(clx, offset)->stats[gpio_clx_pin_of(clx, offset)],
+				cpu);
 		stats->primary += READ_ONCE(s->primary);
 		stats->dispatched += READ_ONCE(s->dispatched);
 		stats->spurious += READ_ONCE(s->spurious);

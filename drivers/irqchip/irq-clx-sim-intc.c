@@ -33,6 +33,7 @@ struct sim_intc {
 	unsigned long level;	/* input levels, driven by devices */
 	unsigned long masked;
 	u32 nlines;
+	bool dead;		/* being removed: raise nothing any more */
 };
 
 static unsigned long sim_intc_firing(struct sim_intc *intc)
@@ -44,7 +45,7 @@ static unsigned long sim_intc_firing(struct sim_intc *intc)
 static void sim_intc_kick(struct sim_intc *intc)
 {
 	lockdep_assert_held(&intc->lock);
-	if (sim_intc_firing(intc))
+	if (!intc->dead && sim_intc_firing(intc))
 		hrtimer_start(&intc->timer, 0, HRTIMER_MODE_REL_HARD);
 }
 
@@ -139,8 +140,16 @@ static const struct irq_domain_ops sim_intc_domain_ops = {
 static void sim_intc_remove_domain(void *data)
 {
 	struct sim_intc *intc = data;
+	unsigned int line, virq;
 
+	scoped_guard(raw_spinlock_irqsave, &intc->lock)
+		intc->dead = true;
 	hrtimer_cancel(&intc->timer);
+	for (line = 0; line < intc->nlines; line++) {
+		virq = irq_find_mapping(intc->domain, line);
+		if (virq)
+			irq_dispose_mapping(virq);
+	}
 	irq_domain_remove(intc->domain);
 }
 
