@@ -41,7 +41,9 @@
  * (gpio-sim) or "-" (floor); lines FIRST..FIRST+COUNT-1 are raised in each
  * round (floor: 0 and 1). The results are one line per run:
  * "run N ELAPSED_NS ROUNDS INTERRUPTS HANDLED", where INTERRUPTS is the
- * number of handler runs the rounds must have caused.
+ * number of handler runs the rounds must have caused. A malformed command,
+ * an unknown case or target, or lines the target does not have get
+ * -EINVAL; a line that cannot be mapped or requested gets that error.
  */
 
 #include <linux/debugfs.h>
@@ -287,10 +289,11 @@ static int clx_bench_clx_setup(struct clx_bench *b, const char *target)
 	int parent, ret;
 	u32 ppb;
 
+	/* A bad target is a bad write, like a bad number. */
 	b->dev = bus_find_device_by_name(&platform_bus_type, NULL, target);
 	b->clx = gpio_clx_sim_controller(b->dev);
 	if (!b->clx)
-		return -ENODEV;
+		return -EINVAL;
 	ngpio = gpio_clx_gpio_chip(b->clx)->ngpio;
 	if (device_property_read_u32(b->dev, "linux,pins-per-bank", &ppb) ||
 	    !ppb || b->first + b->count > ngpio)
@@ -366,7 +369,7 @@ static int clx_bench_gpiosim_setup(struct clx_bench *b, const char *target)
 
 	b->gc = gpiochip_find((void *)target, clx_bench_match_label);
 	if (!b->gc || !b->gc->to_irq)
-		return -ENODEV;
+		return -EINVAL;
 	if (b->first + b->count > b->gc->ngpio)
 		return -EINVAL;
 	for (i = 0; i < b->count; i++) {
@@ -441,37 +444,55 @@ static int clx_bench_run(struct clx_bench *b, unsigned int iterations,
 	return len;
 }
 
-static int clx_bench_command(char **argv, int argc, char *out, size_t size)
+/* CASE TARGET FIRST COUNT ITERATIONS RUNS */
+static int clx_bench_parse(char **argv, int argc, struct clx_bench *b,
+			   unsigned int *iterations, unsigned int *runs)
 {
-	unsigned int iterations, runs, i;
-	struct clx_bench *b;
-	int ret;
+	unsigned int i;
 
 	if (argc != 6)
 		return -EINVAL;
-	b = kzalloc(sizeof(*b), GFP_KERNEL);
-	if (!b)
-		return -ENOMEM;
-	ret = -EINVAL;
 	for (i = 0; i < ARRAY_SIZE(clx_bench_cases); i++)
 		if (!strcmp(argv[0], clx_bench_cases[i].name))
 			b->c = &clx_bench_cases[i];
 	if (!b->c || kstrtouint(argv[2], 10, &b->first) ||
 	    kstrtouint(argv[3], 10, &b->count) ||
-	    kstrtouint(argv[4], 10, &iterations) ||
-	    kstrtouint(argv[5], 10, &runs) ||
+	    kstrtouint(argv[4], 10, iterations) ||
+	    kstrtouint(argv[5], 10, runs) ||
 	    !b->count || b->count > CLX_BENCH_MAX_LINES ||
-	    !iterations || iterations > CLX_BENCH_MAX_ITERS ||
-	    !runs || runs > CLX_BENCH_MAX_RUNS)
-		goto out_free;
+	    !*iterations || *iterations > CLX_BENCH_MAX_ITERS ||
+	    !*runs || *runs > CLX_BENCH_MAX_RUNS)
+		return -EINVAL;
+	return 0;
+}
+
+static int clx_bench_case_run(struct clx_bench *b, const char *target,
+			      unsigned int iterations, unsigned int runs,
+			      char *out, size_t size)
+{
+	int ret;
 
 	guard(mutex)(&clx_bench_lock);
 	b->per_round = b->count;
-	ret = b->c->setup(b, argv[1]);
+	ret = b->c->setup(b, target);
 	if (!ret)
 		ret = clx_bench_run(b, iterations, runs, out, size);
 	b->c->teardown(b);
-out_free:
+	return ret;
+}
+
+static int clx_bench_command(char **argv, int argc, char *out, size_t size)
+{
+	unsigned int iterations, runs;
+	struct clx_bench *b;
+	int ret;
+
+	b = kzalloc(sizeof(*b), GFP_KERNEL);
+	if (!b)
+		return -ENOMEM;
+	ret = clx_bench_parse(argv, argc, b, &iterations, &runs);
+	if (!ret)
+		ret = clx_bench_case_run(b, argv[1], iterations, runs, out, size);
 	kfree(b);
 	return ret;
 }

@@ -382,13 +382,15 @@ void goals_section(::std::ostream &out, const results &res)
 	    << "] zero edges lost by the driver below the FIFO limit: " << fmt(driver, 0)
 	    << " lost (16-edge bursts up to " << fmt(top, 0)
 	    << " edges/s, and the events/s runs)\n";
-	if (worst == 0)
+	if (worst == 0) {
 		out << "  [met] zero events lost in userspace in 16-edge bursts\n";
-	else
-		out << "  [MISSED] zero events lost in userspace in 16-edge bursts: none lost"
-		       " up to " << fmt(lossless, 0) << " edges/s; from " << fmt(first_loss, 0)
-		    << " edges/s up to " << fmt(worst, 0) << " of 16 lost in the character"
-		       " device (the driver delivered all)\n";
+	} else {
+		out << "  [MISSED] zero events lost in userspace in 16-edge bursts: ";
+		if (lossless > 0)
+			out << "none lost up to " << fmt(lossless, 0) << " edges/s; ";
+		out << "from " << fmt(first_loss, 0) << " edges/s up to " << fmt(worst, 0)
+		    << " of 16 lost in the character device (the driver delivered all)\n";
+	}
 }
 
 } /* namespace */
