@@ -129,6 +129,9 @@ void run_dispatch(const options &opt)
 
 	add("floor", "-", 0, 1, "dispatch", "floor", "1 line", false);
 	add("floor-bare", "-", 0, 1, "dispatch", "floor-bare", "1 line", false);
+	/* The simulated hardware's share of an edge, for the profile. */
+	add("clx-model", names.front(), clx_device::pins(names.front()) - 1, 1,
+	    "dispatch", "register model", "1 pin", false);
 	for (const auto &name : names) {
 		auto pins = clx_device::pins(name);
 		auto bank = "gpio-clx/" + ::std::to_string(clx_device::pins_per_bank(name));
@@ -210,6 +213,51 @@ void run_dispatch(const options &opt)
 	if (first_sim)
 		csv.add("dispatch", "gpio-sim", first_sim->row_case + " lines",
 			"cost", "ns", summarize(first_sim->ns));
+
+	/*
+	 * Ratios run by run: both sides of a ratio were measured within a
+	 * fraction of a second of each other, so a slow spell of the machine
+	 * cancels out instead of landing on one side.
+	 */
+	auto paired = [&](const kcase *a, const kcase *b, const ::std::string &num,
+			  const ::std::string &den) {
+		::std::vector<double> r;
+
+		if (!a || !b || a->ns.size() != b->ns.size() || !a->skipped.empty() ||
+		    !b->skipped.empty())
+			return;
+		for (::std::size_t i = 0; i < a->ns.size(); i++)
+			r.push_back(a->ns[i] / b->ns[i]);
+		csv.add("ratio", num, den, "paired", "x", summarize(r));
+	};
+	auto find = [&](const ::std::string &group, const ::std::string &target,
+			const ::std::string &test) -> const kcase * {
+		for (const auto &c : cases)
+			if (c.group == group && c.row_target == target && c.row_case == test)
+				return &c;
+		return nullptr;
+	};
+	auto floor = find("dispatch", "floor", "1 line");
+
+	paired(first_clx, floor, "gpio-clx", "floor");
+	paired(first_clx, first_sim, "gpio-clx", "gpio-sim");
+	paired(first_sim, floor, "gpio-sim", "floor");
+	for (const auto &c : cases) {
+		if (c.group != "scaling" || c.kind != "clx")
+			continue;
+		auto ppb = c.row_target.substr(9);
+		/* Banks of 16 stand for 1024 pins in banks of 32. */
+		auto ref_ppb = ppb == "16" ? ::std::string("32") : ppb;
+
+		for (const auto &ref : cases)
+			if (ref.group == "scaling" && ref.kind == "clx" &&
+			    ref.row_target == "gpio-clx/" + ref_ppb &&
+			    ::std::stoul(ref.row_case) <= ::std::stoul(ref_ppb)) {
+				paired(&c, &ref, c.row_target + " " + c.row_case,
+				       "1 bank of " + ref_ppb);
+				break;
+			}
+	}
 }
 
 } /* namespace bench */

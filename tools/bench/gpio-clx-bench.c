@@ -19,6 +19,8 @@
  *		its parent interrupt, which runs the core's chained handler.
  *   clx-idle	the same controller with nothing pending: the chained
  *		handler's walk over every bank (a profile, no interrupt).
+ *   clx-model	an edge on a pin without interrupt: the simulated
+ *		hardware's register model alone (a profile, no interrupt).
  *   gpio-sim	a mainline gpio-sim chip: raise = irq_set_irqchip_state()
  *		PENDING on the line's irq_sim interrupt, as gpio-sim's "pull"
  *		attribute does; delivery = irq_work_run(), which is what the
@@ -101,6 +103,7 @@ struct clx_bench {
 	/* clx */
 	struct device *dev;
 	struct gpio_clx *clx;
+	u32 ppb;
 	/* gpio-sim */
 	struct gpio_chip *gc;
 	/* floor */
@@ -283,11 +286,11 @@ static void clx_bench_floor_teardown(struct clx_bench *b)
 
 /* ---- clx: a simulated controller on the gpio-clx core ------------------- */
 
-static int clx_bench_clx_setup(struct clx_bench *b, const char *target)
+/* The controller, its pins low, its parent line; no interrupt requested. */
+static int clx_bench_clx_find(struct clx_bench *b, const char *target)
 {
-	unsigned int i, off, ngpio;
-	int parent, ret;
-	u32 ppb;
+	unsigned int i, ngpio;
+	int parent;
 
 	/* A bad target is a bad write, like a bad number. */
 	b->dev = bus_find_device_by_name(&platform_bus_type, NULL, target);
@@ -295,8 +298,8 @@ static int clx_bench_clx_setup(struct clx_bench *b, const char *target)
 	if (!b->clx)
 		return -EINVAL;
 	ngpio = gpio_clx_gpio_chip(b->clx)->ngpio;
-	if (device_property_read_u32(b->dev, "linux,pins-per-bank", &ppb) ||
-	    !ppb || b->first + b->count > ngpio)
+	if (device_property_read_u32(b->dev, "linux,pins-per-bank", &b->ppb) ||
+	    !b->ppb || b->first + b->count > ngpio)
 		return -EINVAL;
 	parent = platform_get_irq(to_platform_device(b->dev), 0);
 	if (parent <= 0)
@@ -307,16 +310,23 @@ static int clx_bench_clx_setup(struct clx_bench *b, const char *target)
 	for (i = 0; i < b->count; i++)
 		gpio_clx_sim_set_input(b->dev, b->first + i, false);
 	b->level = false;
-	for (i = 0; i < b->count; i++) {
+	return 0;
+}
+
+static int clx_bench_clx_setup(struct clx_bench *b, const char *target)
+{
+	unsigned int i, off;
+	int ret;
+
+	ret = clx_bench_clx_find(b, target);
+	for (i = 0; !ret && i < b->count; i++) {
 		off = b->first + i;
-		ret = clx_bench_request(b, gpio_clx_pin_to_irq(b->clx, off / ppb,
-							       off % ppb),
+		ret = clx_bench_request(b, gpio_clx_pin_to_irq(b->clx, off / b->ppb,
+							       off % b->ppb),
 					IRQF_TRIGGER_RISING |
 					IRQF_TRIGGER_FALLING);
-		if (ret)
-			return ret;
 	}
-	return 0;
+	return ret;
 }
 
 /* Every round is one edge on each pin: both edges interrupt. */
@@ -342,6 +352,22 @@ static int clx_bench_idle_setup(struct clx_bench *b, const char *target)
 static void clx_bench_idle_round(struct clx_bench *b)
 {
 	generic_handle_irq(b->parent);
+}
+
+static int clx_bench_model_setup(struct clx_bench *b, const char *target)
+{
+	b->per_round = 0;
+	return clx_bench_clx_find(b, target);
+}
+
+/* An edge on a pin without interrupt: the register model's work alone. */
+static void clx_bench_model_round(struct clx_bench *b)
+{
+	unsigned int i;
+
+	b->level = !b->level;
+	for (i = 0; i < b->count; i++)
+		gpio_clx_sim_set_input(b->dev, b->first + i, b->level);
 }
 
 static void clx_bench_clx_teardown(struct clx_bench *b)
@@ -403,6 +429,8 @@ static const struct clx_bench_case clx_bench_cases[] = {
 	{ "clx", clx_bench_clx_setup, clx_bench_clx_round,
 	  clx_bench_clx_teardown },
 	{ "clx-idle", clx_bench_idle_setup, clx_bench_idle_round,
+	  clx_bench_clx_teardown },
+	{ "clx-model", clx_bench_model_setup, clx_bench_model_round,
 	  clx_bench_clx_teardown },
 	{ "gpio-sim", clx_bench_gpiosim_setup, clx_bench_gpiosim_round,
 	  clx_bench_gpiosim_teardown },
