@@ -470,8 +470,8 @@ static int clx_sim_debugfs_init(struct clx_sim *sim)
  * interrupts delivered on those pins since the start (the core's dispatch
  * counters), and steps that came too late to keep the rate.
  *
- * This section only uses the hardware model's clx_sim_drive(), the bank
- * lock and gpio_clx_get_stats().
+ * This section only uses the hardware model's clx_sim_drive(), the test
+ * hook gpio_clx_sim_read_regs() and gpio_clx_get_stats().
  */
 
 /* The shortest high or low phase: UML's timers go no faster anyway. */
@@ -582,9 +582,8 @@ static void clx_sim_gen_start(struct clx_sim_gen *gen,
 			      const unsigned long *pins)
 {
 	struct clx_sim *sim = gen->sim;
+	struct gpio_clx_sim_regs r;
 	unsigned int pin, bank;
-	unsigned long flags;
-	u64 bit;
 
 	lockdep_assert_held(&gen->lock);
 	clx_sim_gen_stop(gen);
@@ -592,10 +591,9 @@ static void clx_sim_gen_start(struct clx_sim_gen *gen,
 	bitmap_copy(gen->pins, pins, sim->ngpio);
 	for_each_set_bit(pin, gen->pins, sim->ngpio) {
 		bank = pin / sim->pins_per_bank;
-		bit = BIT_ULL(pin % sim->pins_per_bank);
-		flags = gpio_clx_lock_bank(sim->clx, bank);
-		__assign_bit(pin, gen->idle, sim->regs[bank].in & bit);
-		gpio_clx_unlock_bank(sim->clx, bank, flags);
+		gpio_clx_sim_read_regs(sim->dev, bank, &r);
+		__assign_bit(pin, gen->idle,
+			     r.in & BIT_ULL(pin % sim->pins_per_bank));
 	}
 	gen->delivered_base = clx_sim_gen_delivered(gen);
 	gen->away = false;

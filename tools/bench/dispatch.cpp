@@ -127,8 +127,9 @@ void run_dispatch(const options &opt)
 				  row_case, optional, {}, {} });
 	};
 
-	add("floor", "-", 0, 1, "dispatch", "floor", "1 line", false);
-	add("floor-bare", "-", 0, 1, "dispatch", "floor-bare", "1 line", false);
+	/* A board whose interrupt controller has no line to spare has no floor. */
+	add("floor", "-", 0, 1, "dispatch", "floor", "1 line", true);
+	add("floor-bare", "-", 0, 1, "dispatch", "floor-bare", "1 line", true);
 	/* The simulated hardware's share of an edge, for the profile. */
 	add("clx-model", names.front(), clx_device::pins(names.front()) - 1, 1,
 	    "dispatch", "register model", "1 pin", false);

@@ -13,6 +13,7 @@
  *		board's simulated interrupt controller, lowers the line and
  *		dispatches one fixed hwirq (handle_simple_irq): the least any
  *		GPIO irqchip on this board can cost. Raise: assert the line.
+ *		The line is the highest one nothing else has mapped.
  *   floor-bare	the same chained handler with no line raised or lowered.
  *   clx	a gpio-clx-sim controller: raise = an edge on the pin through
  *		gpio_clx_sim_set_input(); delivery = generic_handle_irq() on
@@ -115,7 +116,7 @@ struct clx_bench {
 
 static DEFINE_MUTEX(clx_bench_lock);	/* one case at a time */
 static struct dentry *clx_bench_dir;
-static int clx_bench_floor_line;	/* the floor's parent, once mapped */
+static int clx_bench_floor_line;	/* the floor's parent virq, once mapped */
 
 static irqreturn_t clx_bench_handler(int irq, void *data)
 {
@@ -195,33 +196,35 @@ static void clx_bench_floor_chained(struct irq_desc *desc)
 }
 
 /*
- * The floor sits on the last line of the simulated interrupt controller.
- * The mapping is made once and kept: removing a chained handler leaves its
- * descriptor "started", and without SPARSE_IRQ (UML) a disposed descriptor
- * is handed to the next mapping in that state, whose irq_startup() would
- * then never run.
+ * The floor sits on the highest line of the simulated interrupt controller
+ * that nothing else has mapped (-EBUSY when there is none). The mapping is
+ * made once and kept: removing a chained handler leaves its descriptor
+ * "started", and without SPARSE_IRQ (UML) a disposed descriptor is handed
+ * to the next mapping in that state, whose irq_startup() would then never
+ * run.
  */
 static int clx_bench_floor_parent(struct clx_bench *b)
 {
 	struct irq_domain *intc;
+	int line, parent = 0;
 	u32 nlines;
-	int parent;
 
 	b->intc_np = of_find_compatible_node(NULL, NULL, "linux,clx-sim-intc");
 	if (!b->intc_np)
 		return -ENODEV;
 	intc = irq_find_host(b->intc_np);
 	if (!intc ||
-	    of_property_read_u32(b->intc_np, "linux,nr-lines", &nlines) ||
-	    !nlines)
+	    of_property_read_u32(b->intc_np, "linux,nr-lines", &nlines))
 		return -ENODEV;
-	parent = irq_find_mapping(intc, nlines - 1);
-	if (parent && parent != clx_bench_floor_line)
+	for (line = nlines - 1; line >= 0 && !parent; line--) {
+		parent = irq_find_mapping(intc, line);
+		if (!parent)
+			parent = irq_create_mapping(intc, line);
+		else if (parent != clx_bench_floor_line)
+			parent = 0;
+	}
+	if (!parent)
 		return -EBUSY;
-	if (!parent)
-		parent = irq_create_mapping(intc, nlines - 1);
-	if (!parent)
-		return -ENOSPC;
 	clx_bench_floor_line = parent;
 	clx_bench_use_parent(b, parent);
 	return 0;
