@@ -21,7 +21,6 @@
 
 #include <linux/bitmap.h>
 #include <linux/debugfs.h>
-#include <linux/hrtimer.h>
 #include <linux/interrupt.h>
 #include <linux/mod_devicetable.h>
 #include <linux/module.h>
