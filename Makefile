@@ -6,10 +6,11 @@
 #
 #   make demo     boot the simulated board and show it working
 #   make check    every test: KUnit and end-to-end, under lockdep and KASAN
+#   make bench    our interrupt path against gpio-sim and the floor: out/bench/
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 
-.PHONY: all modules clean deps uml demo check lint help
+.PHONY: all modules clean deps uml demo check bench lint help
 
 all: modules
 
@@ -33,9 +34,13 @@ demo:
 check:
 	tools/uml/check.sh
 
+# Benchmarks on a kernel without lockdep and KASAN (cached separately).
+bench:
+	tools/uml/bench.sh
+
 # checkpatch --strict, shellcheck, reST; also part of make check.
 lint:
 	tools/lint.sh
 
 help:
-	@sed -n '3,9p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,10p' Makefile | sed 's/^# \{0,1\}//'

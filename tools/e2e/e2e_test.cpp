@@ -12,6 +12,8 @@
 #include <sstream>
 #include <cerrno>
 #include <chrono>
+#include <fstream>
+#include <map>
 #include <stdexcept>
 #include <thread>
 #include <string>
@@ -659,6 +661,111 @@ TEST(Rebind, UnbindBindControllerOne)
 	ASSERT_EQ(gpioclx::write_file(drv + "bind", "gpio-controller-1"), 0);
 	::gpiod::chip chip("gpio-controller-1", ::gpiod::chip::OPEN_BY_LABEL);
 	EXPECT_EQ(chip.num_lines(), 64U);
+}
+
+/* The simulated controller's signal generator (debugfs "generator"). */
+class Generator : public E2E {
+protected:
+	::std::string path() const { return board_.debugfs_path("generator"); }
+
+	/* "key value" lines of the generator file. */
+	::std::map<::std::string, ::std::string> status() const
+	{
+		::std::ifstream in(path());
+		::std::map<::std::string, ::std::string> fields;
+		::std::string key, value;
+
+		while (in >> key >> value)
+			fields[key] = value;
+		return fields;
+	}
+
+	void wait_done() const
+	{
+		for (int i = 0; i < 2000 && status()["state"] == "running"; i++)
+			::std::this_thread::sleep_for(milliseconds(5));
+		ASSERT_EQ(status()["state"], "done");
+	}
+};
+
+/*
+ * Bad commands are refused with EINVAL and leave a running generator as it
+ * was: its settings, and still running.
+ */
+TEST_F(Generator, RejectsBadWritesChangesNothing)
+{
+	driven_.push_back(33);
+	ASSERT_EQ(gpioclx::write_file(path(), "square 33 1 100"), 0);
+	auto before = status();
+
+	for (auto bad : { "", "square", "square 33 10", "square 33 10 1 5",
+			  "pulse 33 10 1", "pulse 33 10 1 200000000",
+			  "square 40 10 1", "square 30-45 10 1", "square 33 0 1",
+			  "square 33 10 0", "square 33 1000000 1", "sine 33 10 1",
+			  "square x 10 1", "square 33 -5 1", "stop now" })
+		EXPECT_EQ(gpioclx::write_file(path(), bad), EINVAL)
+			<< "writing '" << bad << "'";
+	auto after = status();
+	for (auto key : { "state", "mode", "pins", "hz", "periods", "away_ns",
+			  "back_ns" })
+		EXPECT_EQ(after[key], before[key]) << key;
+	EXPECT_EQ(after["state"], "running");
+	ASSERT_EQ(gpioclx::write_file(path(), "stop"), 0);
+	EXPECT_EQ(status()["state"], "stopped");
+}
+
+/*
+ * Every edge the generator drives reaches the consumer: the core's delivery
+ * counter and the events read through libgpiod both match the edges.
+ */
+TEST_F(Generator, SquareWaveEdgesDelivered)
+{
+	auto line = request(34, ::gpiod::line_request::EVENT_BOTH_EDGES);
+	int events = 0, rising = 0;
+
+	ASSERT_EQ(gpioclx::write_file(path(), "square 34 50 5"), 0);
+	wait_done();
+	board_.settle(34);
+	auto st = status();
+	EXPECT_EQ(st["edges"], "10");
+	EXPECT_EQ(st["delivered"], "10");
+	while (line.event_wait(quiet_period)) {
+		for (const auto &ev : line.event_read_multiple()) {
+			events++;
+			rising += ev.event_type == ::gpiod::line_event::RISING_EDGE;
+		}
+	}
+	EXPECT_EQ(events, 10);
+	EXPECT_EQ(rising, 5);
+}
+
+/* A pulse train leaves each pin for the pulse width and comes back. */
+TEST_F(Generator, PulseTrainOnTwoPins)
+{
+	::gpiod::line_bulk lines;
+	int events = 0;
+
+	for (unsigned int offset : { 35, 36 })
+		lines.append(request(offset, ::gpiod::line_request::EVENT_RISING_EDGE));
+	ASSERT_EQ(gpioclx::write_file(path(), "pulse 35-36 20 3 2000000"), 0);
+	wait_done();
+	board_.settle(35);
+	board_.settle(36);
+	auto st = status();
+	EXPECT_EQ(st["mode"], "pulse");
+	EXPECT_EQ(st["pins"], "35-36");
+	EXPECT_EQ(st["edges"], "12");
+	EXPECT_EQ(st["delivered"], "6");	/* rising edges only */
+	for (;;) {
+		auto ready = lines.event_wait(quiet_period);
+
+		if (ready.empty())
+			break;
+		for (auto &line : ready)
+			events += line.event_read_multiple().size();
+	}
+	EXPECT_EQ(events, 6);
+	EXPECT_EQ(lines[0].get_value(), 0);
 }
 
 } /* namespace */

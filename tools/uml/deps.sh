@@ -1,8 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Install the Debian packages the build and the tests need. Idempotent: does
-# nothing when everything is there.
+# Install the Debian packages the build and the tests need, and those given
+# as arguments. Idempotent: does nothing when everything is there.
 set -euo pipefail
 
 pkgs=(
@@ -10,6 +10,8 @@ pkgs=(
 	device-tree-compiler gpiod libgpiod-dev googletest libgtest-dev cmake
 	xz-utils python3 kmod rsync jq shellcheck python3-docutils
 )
+# Packages only some commands need, from the caller (make bench: gnuplot-nox).
+pkgs+=("$@")
 
 missing=()
 for p in "${pkgs[@]}"; do

@@ -91,6 +91,14 @@ else
 	count "kernel log clean" 1 0 0
 fi
 
+# make check runs the benchmark tool once, briefly (check-init.sh).
+if [ "$(cat "$results/bench-smoke.status" 2>/dev/null)" = 0 ]; then
+	count "bench tool smoke run" 1 0 0
+else
+	echo "  bench smoke run failed (see $results/guest.log)"
+	count "bench tool smoke run" 0 1 0
+fi
+
 if [ "$boot_status" != 0 ]; then
 	echo "  boot: guest status $boot_status (see $results/guest.log)"
 	count "guest ran to completion" 0 1 0

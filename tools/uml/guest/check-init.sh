@@ -24,12 +24,31 @@ run_kunit() {
 	rmmod "$mod" || status=1
 }
 
+# The benchmark tool, briefly, on this board's controllers: every command
+# runs (the numbers mean nothing under lockdep and KASAN). One test.
+bench_smoke() {
+	local b=$GPIOCLX_TOOLS/gpioclx-bench out=/run/bench-smoke
+
+	mkdir -p "$out"
+	insmod "$GPIOCLX_MODULES/$(modpath gpio-clx-bench)" &&
+		"$b" dispatch --quick --out "$out" --clx gpio-controller-1 \
+			--gpio-sim-lines 32 &&
+		"$b" events --quick --out "$out" --clx gpio-controller-1 &&
+		"$b" burst --quick --out "$out" --clx gpio-controller-1 &&
+		"$b" memory --quick --out "$out" --clx gpio-controller-2 \
+			--clx gpio-controller-1 --gpio-sim-lines 16,64 &&
+		"$b" report --out "$out" > "$R/bench-smoke.txt" &&
+		rmmod gpio-clx-bench
+	echo $? > "$R/bench-smoke.status"
+}
+
 if guest_load_modules; then
 	run_kunit gpio-clx-test gpio-clx
 	run_kunit gpio-clx-sim-test gpio-clx-sim
 	GPIOCLX_CHIP=$(gpiochip_of gpio-controller-0) \
 		"$GPIOCLX_TOOLS/gpioclx-e2e" --gtest_output=json:"$R/e2e.json" ||
 		true
+	bench_smoke
 	# Unloading exercises every teardown path under lockdep and KASAN.
 	rmmod gpio-clx-sample gpio-clx-sim irq-clx-sim-intc gpio-clx || status=1
 else

@@ -44,6 +44,7 @@ modpath() {
 	case "$1" in
 	irq-*) echo "drivers/irqchip/$1.ko" ;;
 	gpio-clx-sample) echo "drivers/misc/$1.ko" ;;
+	gpio-clx-bench) echo "tools/bench/$1.ko" ;;
 	*-test) echo "kunit/$1.ko" ;;
 	*) echo "drivers/gpio/$1.ko" ;;
 	esac

@@ -1,0 +1,346 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * "events" and "burst": our chip and gpio-sim as userspace sees them, through
+ * libgpiod's C++ bindings (the v1 character device in libgpiod 1.6).
+ *
+ * Latency: one line, both edges. Each sample writes one edge into the
+ * simulator's control file and waits for the event; a random pause of up
+ * to one timer tick before each write spreads the writes over the tick, as
+ * real edges would be (gpio-sim delivers on the tick). The latency is
+ * taken when event_read() returns; the event's own timestamp, taken by the
+ * kernel in hard-IRQ context, gives the kernel's share.
+ *
+ * Events/s: N lines, each with at most one edge in flight, so no two edges
+ * of one line can merge in hardware: toggle every line, wait for all N
+ * events, repeat for the duration. An edge whose event never comes is lost.
+ *
+ * Burst: the simulator's signal generator puts 16 edges (the v1 FIFO's
+ * size) on a line at a given rate while the reader does not read; then
+ * every event must be there. The generator's counters tell edges lost in
+ * the driver from events lost in the character device.
+ */
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+
+#include <gpiod.hpp>
+
+#include "commands.hpp"
+#include "clx_device.hpp"
+#include "csv.hpp"
+#include "edge_source.hpp"
+#include "gpio_sim.hpp"
+#include "util.hpp"
+
+namespace gpioclx {
+namespace bench {
+
+namespace {
+
+using ::std::chrono::milliseconds;
+
+const char consumer[] = "gpioclx-bench";
+constexpr auto event_timeout = milliseconds(2000);
+constexpr double tick_ms = 10.0;	/* HZ=100 */
+
+struct target {
+	::std::string name;
+	::gpiod::chip chip;
+	::std::vector<edge_source> inputs;
+};
+
+::gpiod::line_request both_edges()
+{
+	return { consumer, ::gpiod::line_request::EVENT_BOTH_EDGES, 0 };
+}
+
+void drain(const ::gpiod::line &line)
+{
+	while (line.event_wait(milliseconds(20)))
+		line.event_read_multiple();
+}
+
+struct latency_run {
+	::std::vector<double> user_us, kernel_us;
+	unsigned int lost = 0, wrong = 0;
+};
+
+latency_run measure_latency(target &t, unsigned int samples, ::std::mt19937 &rng)
+{
+	::std::uniform_real_distribution<double> pause(0.0, tick_ms);
+	auto line = t.chip.get_line(0);
+	latency_run run;
+	bool level = false;
+
+	t.inputs[0].set(false);
+	line.request(both_edges());
+	drain(line);
+	for (unsigned int i = 0; i < samples; i++) {
+		sleep_ms(pause(rng));
+		level = !level;
+		auto start = now_ns();
+		t.inputs[0].set(level);
+		if (!line.event_wait(event_timeout)) {
+			run.lost++;
+			continue;
+		}
+		auto ev = line.event_read();
+		auto end = now_ns();
+
+		if (ev.event_type != (level ? ::gpiod::line_event::RISING_EDGE :
+					      ::gpiod::line_event::FALLING_EDGE))
+			run.wrong++;
+		run.user_us.push_back((end - start) / 1e3);
+		run.kernel_us.push_back((ev.timestamp.count() - start) / 1e3);
+	}
+	line.release();
+	t.inputs[0].set(false);
+	return run;
+}
+
+struct rate_run {
+	double events_per_s;
+	unsigned long lost;
+};
+
+rate_run measure_rate(target &t, unsigned int lines, double seconds)
+{
+	::std::vector<unsigned int> offsets;
+	::std::vector<bool> levels(lines, false);
+	unsigned long sent = 0, received = 0;
+
+	for (unsigned int i = 0; i < lines; i++) {
+		offsets.push_back(i);
+		t.inputs[i].set(false);
+	}
+	auto bulk = t.chip.get_lines(offsets);
+	bulk.request(both_edges());
+
+	auto start = now_ns();
+	auto end = start + static_cast<::std::int64_t>(seconds * 1e9);
+	while (now_ns() < end) {
+		unsigned int got = 0;
+
+		for (unsigned int i = 0; i < lines; i++) {
+			levels[i] = !levels[i];
+			t.inputs[i].set(levels[i]);
+			sent++;
+		}
+		while (got < lines) {
+			auto ready = bulk.event_wait(event_timeout);
+
+			if (ready.empty())
+				break;
+			for (auto &line : ready)
+				got += line.event_read_multiple().size();
+		}
+		received += got;
+	}
+	double elapsed = (now_ns() - start) / 1e9;
+
+	bulk.release();
+	for (unsigned int i = 0; i < lines; i++)
+		t.inputs[i].set(false);
+	return { received / elapsed, sent > received ? sent - received : 0 };
+}
+
+summary of(const ::std::vector<double> &v)
+{
+	return summarize(v);
+}
+
+void write_samples(const ::std::string &path, const ::std::vector<double> &user,
+		   const ::std::vector<double> &kernel)
+{
+	::std::ofstream out(path);
+
+	out << "# write->event latency, us: read() returned, kernel timestamp\n";
+	for (::std::size_t i = 0; i < user.size(); i++)
+		out << user[i] << ' ' << kernel[i] << '\n';
+	if (!out)
+		throw ::std::runtime_error("cannot write " + path);
+}
+
+::std::string clx_node(const options &opt)
+{
+	return opt.clx.empty() ? "gpio-bench-events" : opt.clx.front();
+}
+
+} /* namespace */
+
+void run_events(const options &opt)
+{
+	unsigned int runs = opt.runs ? opt.runs : opt.quick ? 2 : 5;
+	unsigned int samples = opt.samples ? opt.samples : opt.quick ? 20 : 200;
+	unsigned int lines = opt.lines ? opt.lines : 8;
+	double seconds = opt.seconds > 0 ? opt.seconds : opt.quick ? 0.2 : 1.0;
+	auto node = clx_node(opt);
+	clx_device dev(node);
+	gpio_sim_chip sim("bench-events-sim", lines);
+	::std::vector<target> targets;
+	::std::mt19937 rng(4);
+
+	targets.push_back({ "gpio-clx", ::gpiod::chip(node, ::gpiod::chip::OPEN_BY_LABEL), {} });
+	targets.push_back({ "gpio-sim", ::gpiod::chip(sim.label(), ::gpiod::chip::OPEN_BY_LABEL), {} });
+	for (unsigned int i = 0; i < lines; i++) {
+		targets[0].inputs.push_back(edge_source::clx(node, i));
+		targets[1].inputs.push_back(edge_source::gpio_sim(sim.pull_path(i)));
+	}
+
+	struct results {
+		::std::vector<double> p50, p99, k50, k99, rate, lost, all_user, all_kernel;
+		double lat_lost = 0, wrong = 0;
+	};
+	::std::vector<results> res(targets.size());
+
+	for (unsigned int r = 0; r < runs; r++) {
+		for (::std::size_t i = 0; i < targets.size(); i++) {
+			auto lat = measure_latency(targets[i], samples, rng);
+
+			if (lat.user_us.empty())
+				throw ::std::runtime_error(targets[i].name + ": no event at all");
+			res[i].p50.push_back(percentile(lat.user_us, 50));
+			res[i].p99.push_back(percentile(lat.user_us, 99));
+			res[i].k50.push_back(percentile(lat.kernel_us, 50));
+			res[i].k99.push_back(percentile(lat.kernel_us, 99));
+			res[i].all_user.insert(res[i].all_user.end(), lat.user_us.begin(),
+					       lat.user_us.end());
+			res[i].all_kernel.insert(res[i].all_kernel.end(),
+						 lat.kernel_us.begin(), lat.kernel_us.end());
+			res[i].lat_lost += lat.lost;
+			res[i].wrong += lat.wrong;
+		}
+		for (::std::size_t i = 0; i < targets.size(); i++) {
+			auto rate = measure_rate(targets[i], lines, seconds);
+
+			res[i].rate.push_back(rate.events_per_s);
+			res[i].lost.push_back(rate.lost);
+		}
+	}
+
+	csv_file csv(opt.out + "/bench.csv");
+	for (::std::size_t i = 0; i < targets.size(); i++) {
+		const auto &name = targets[i].name;
+		const auto &x = res[i];
+		auto n = x.all_user.size();
+
+		csv.add("latency", name, "1 line", "p50", "us", of(x.p50));
+		csv.add("latency", name, "1 line", "p99", "us", of(x.p99));
+		csv.add("latency", name, "1 line", "p50 kernel stamp", "us", of(x.k50));
+		csv.add("latency", name, "1 line", "p99 kernel stamp", "us", of(x.k99));
+		csv.add("latency", name, "1 line", "lost", "edges",
+			{ x.lat_lost, x.lat_lost, x.lat_lost, n });
+		csv.add("latency", name, "1 line", "wrong edge type", "events",
+			{ x.wrong, x.wrong, x.wrong, n });
+		csv.add("events", name, ::std::to_string(lines) + " lines",
+			"throughput", "events/s", of(x.rate));
+		csv.add("events", name, ::std::to_string(lines) + " lines", "lost",
+			"edges", of(x.lost));
+		write_samples(opt.out + "/latency-" + name + ".dat", x.all_user,
+			      x.all_kernel);
+	}
+}
+
+namespace {
+
+::std::map<::std::string, ::std::string> parse_generator(const ::std::string &text)
+{
+	::std::map<::std::string, ::std::string> fields;
+	::std::istringstream in(text);
+	::std::string key, value;
+
+	while (in >> key >> value)
+		fields[key] = value;
+	return fields;
+}
+
+struct burst_run {
+	unsigned long edges, delivered, events;
+	double edges_per_s;
+	unsigned long late;
+};
+
+burst_run burst(const ::gpiod::line &line, const ::std::string &gen,
+		unsigned int rate, unsigned int edges)
+{
+	::std::map<::std::string, ::std::string> g;
+	burst_run run{};
+
+	drain(line);
+	write_file(gen, "square 0 " + ::std::to_string(rate / 2) + " " +
+			::std::to_string(edges / 2));
+	for (int i = 0; i < 10000; i++) {
+		g = parse_generator(read_file(gen));
+		if (g["state"] != "running")
+			break;
+		sleep_ms(1);
+	}
+	if (g["state"] != "done")
+		throw ::std::runtime_error(gen + ": generator " + g["state"]);
+	sleep_ms(20);	/* the last edge's event on its way */
+	while (line.event_wait(milliseconds(100)))
+		run.events += line.event_read_multiple().size();
+	g = parse_generator(read_file(gen));
+	run.edges = ::std::stoul(g["edges"]);
+	run.delivered = ::std::stoul(g["delivered"]);
+	run.late = ::std::stoul(g["late"]);
+	run.edges_per_s = run.edges / (::std::stod(g["elapsed_ns"]) / 1e9);
+	return run;
+}
+
+} /* namespace */
+
+void run_burst(const options &opt)
+{
+	unsigned int runs = opt.runs ? opt.runs : opt.quick ? 1 : 5;
+	auto rates = opt.rates;
+	auto node = clx_node(opt);
+	auto gen = "/sys/kernel/debug/gpio-clx-sim/" + node + "/generator";
+	clx_device dev(node);
+	::gpiod::chip chip(node, ::gpiod::chip::OPEN_BY_LABEL);
+	auto line = chip.get_line(0);
+	csv_file csv(opt.out + "/bench.csv");
+
+	if (rates.empty())
+		rates = opt.quick ? ::std::vector<unsigned int>{ 1000 } :
+			::std::vector<unsigned int>{ 1000, 2000, 5000, 10000, 20000,
+						     50000, 100000 };
+	edge_source::clx(node, 0).set(false);
+	line.request(both_edges());
+
+	auto record = [&](unsigned int rate, unsigned int edges) {
+		::std::vector<double> driver, cdev, achieved, late;
+		::std::string test = ::std::to_string(edges) + " edges at " +
+				     ::std::to_string(rate) + "/s";
+
+		for (unsigned int r = 0; r < runs; r++) {
+			auto b = burst(line, gen, rate, edges);
+
+			driver.push_back(double(b.edges) - b.delivered);
+			cdev.push_back(double(b.delivered) - b.events);
+			achieved.push_back(b.edges_per_s);
+			late.push_back(b.late);
+		}
+		csv.add("burst", "gpio-clx", test, "driver lost", "edges", summarize(driver));
+		csv.add("burst", "gpio-clx", test, "cdev lost", "events", summarize(cdev));
+		csv.add("burst", "gpio-clx", test, "achieved", "edges/s", summarize(achieved));
+		csv.add("burst", "gpio-clx", test, "late steps", "steps", summarize(late));
+	};
+
+	for (auto rate : rates) {
+		if (rate < 2 || rate % 2)
+			throw ::std::invalid_argument("--rates: even numbers of edges/s");
+		record(rate, 16);
+	}
+	/* Past the FIFO: the check that a loss is seen when there is one. */
+	record(1000, 32);
+	line.release();
+}
+
+} /* namespace bench */
+} /* namespace gpioclx */
