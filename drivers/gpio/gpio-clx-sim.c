@@ -509,6 +509,17 @@ static void clx_sim_pre_process(struct gpio_clx *clx)
 		atomic_inc(&sim->pre_processed_asleep);
 }
 
+/*
+ * The controller's summary register: one bit per bank whose status is
+ * enabled and not masked, exactly what drives the interrupt output. A bank
+ * that turns pending after this read keeps the output high, so the primary
+ * ISR runs again.
+ */
+static void clx_sim_pending_banks(struct gpio_clx *clx, unsigned long *banks)
+{
+	banks[0] = READ_ONCE(clx_sim_of(clx)->irq_banks);
+}
+
 static const struct gpio_clx_ops clx_sim_ops = {
 	.read_pins = clx_sim_read_pins,
 	.write_pins = clx_sim_write_pins,
@@ -522,6 +533,7 @@ static const struct gpio_clx_ops clx_sim_ops = {
 	.clear_active = clx_sim_clear_active,
 	.query_enabled = clx_sim_query_enabled,
 	.reconfigure = clx_sim_reconfigure,
+	.pending_banks = clx_sim_pending_banks,
 	.save_context = clx_sim_save_context,
 	.restore_context = clx_sim_restore_context,
 	.pre_process = clx_sim_pre_process,

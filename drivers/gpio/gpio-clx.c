@@ -1075,6 +1075,13 @@ static void gpio_clx_drain_replay(struct gpio_clx *clx, unsigned int b)
 	u64 pending;
 	int round;
 
+	/*
+	 * Set only by acks on this path (or on another CPU, which drains its
+	 * own): a bank with nothing queued is not locked again.
+	 */
+	if (likely(!READ_ONCE(bank->replay)))
+		return;
+
 	for (round = 0; round < 4; round++) {
 		scoped_guard(gpio_clx_bank, bank) {
 			pending = bank->replay & bank->enabled & ~bank->masked;
@@ -1131,8 +1138,20 @@ static void gpio_clx_handle_bank(struct gpio_clx *clx, unsigned int b)
  */
 void gpio_clx_handle_primary(struct gpio_clx *clx)
 {
+	DECLARE_BITMAP(pending, GPIO_CLX_MAX_BANKS);
 	unsigned int b;
 
+	/*
+	 * A summary of pending banks keeps the cost flat in the number of
+	 * banks; without one every bank is queried, as GpioClx does.
+	 */
+	if (clx->ops->pending_banks) {
+		bitmap_zero(pending, GPIO_CLX_MAX_BANKS);
+		clx->ops->pending_banks(clx, pending);
+		for_each_set_bit(b, pending, clx->nbanks)
+			gpio_clx_handle_bank(clx, b);
+		return;
+	}
 	for (b = 0; b < clx->nbanks; b++)
 		gpio_clx_handle_bank(clx, b);
 }
@@ -1307,6 +1326,11 @@ static int gpio_clx_validate(struct device *dev,
 				     GPIO_CLX_MAX_PINS_PER_BANK);
 	if (!ops->read_pins)
 		return dev_err_probe(dev, -EINVAL, "gpioclx: no read_pins\n");
+	if (ops->pending_banks &&
+	    DIV_ROUND_UP(info->ngpio, info->pins_per_bank) > GPIO_CLX_MAX_BANKS)
+		return dev_err_probe(dev, -EINVAL,
+				     "gpioclx: pending_banks needs at most %d banks\n",
+				     GPIO_CLX_MAX_BANKS);
 	if (!gpio_clx_has_irq_ops(ops))
 		return 0;
 	if (!ops->enable_interrupt || !ops->disable_interrupt ||

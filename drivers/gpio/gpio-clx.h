@@ -17,6 +17,8 @@ struct gpio_clx;
 
 /** Largest number of pins in one bank (one bit each in a u64 mask). */
 #define GPIO_CLX_MAX_PINS_PER_BANK	64
+/** Largest number of banks a client with a pending-bank summary may have. */
+#define GPIO_CLX_MAX_BANKS		64
 
 /**
  * enum gpio_clx_flags - controller capabilities
@@ -116,6 +118,11 @@ struct gpio_clx_info {
  *	Optional.
  * @reconfigure: ISR path. Change mode/polarity of an enabled @pin and clear
  *	status left over from the old configuration.
+ * @pending_banks: optional, ISR path without any bank lock. Set in @banks
+ *	the bit of every bank that may have active status (a summary register,
+ *	as many SoCs have), so the primary ISR reads only those: its cost no
+ *	longer grows with the number of banks. At most %GPIO_CLX_MAX_BANKS
+ *	banks. A bank left out by mistake is not serviced.
  * @save_context: optional. Save what the bank loses in system sleep
  *	(called with the bank lock held, from gpio_clx_suspend()).
  * @restore_context: optional. Restore it: mode, polarity and cleared
@@ -155,6 +162,7 @@ struct gpio_clx_ops {
 	int (*reconfigure)(struct gpio_clx *clx, unsigned int bank,
 			   unsigned int pin,
 			   const struct gpio_clx_irq_config *cfg);
+	void (*pending_banks)(struct gpio_clx *clx, unsigned long *banks);
 	void (*save_context)(struct gpio_clx *clx, unsigned int bank);
 	void (*restore_context)(struct gpio_clx *clx, unsigned int bank);
 	void (*pre_process)(struct gpio_clx *clx);
