@@ -462,23 +462,12 @@ static void gpio_clx_irq_unmask(struct irq_data *d)
 }
 
 /*
- * Only latched (edge) status is cleared, and before the handler runs, so an
- * edge that arrives while the handler runs is latched anew (rules 13, 15).
- * Level status follows the input and clears when the device lets go.
+ * handle_edge_irq() acks before the handler; the primary ISR has already
+ * cleared the status it dispatches (gpio_clx_ack_pending()), under the bank
+ * lock it held anyway.
  */
 static void gpio_clx_irq_ack(struct irq_data *d)
 {
-	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
-	irq_hw_number_t hwirq = irqd_to_hwirq(d);
-	struct gpio_clx_bank *bank = gpio_clx_bank(clx, hwirq);
-	u64 bit = gpio_clx_bit(clx, hwirq);
-
-	guard(gpio_clx_bank)(bank);
-	if ((bank->edge & bit) &&
-	    !(clx->info.flags & GPIO_CLX_STATUS_CLEARS_ON_READ))
-		clx->ops->clear_active(clx, gpio_clx_bank_of(clx, hwirq), bit);
-	if (bank->emul & bit)
-		gpio_clx_emul_sync(clx, hwirq);
 }
 
 static int gpio_clx_irq_set_type(struct irq_data *d, unsigned int type)
@@ -1045,10 +1034,14 @@ static void gpio_clx_dispatch(struct gpio_clx *clx, unsigned int b,
 }
 
 /*
- * Nested handlers bypass the flow handler, so for a passive controller the
- * core acks edges itself, before the consumers' threads run (rule 15).
+ * Ack the edges about to be dispatched, in the same hold of the bank lock
+ * that read them (rules 13, 15): before any handler runs, so an edge that
+ * arrives while it runs latches anew and is delivered again; and one lock
+ * section per bank and interrupt, not a second one in irq_ack. Emulated
+ * both-edge pins are pointed at their next edge here too. Nested
+ * (passive) handlers have no flow handler to ack them anyway.
  */
-static void gpio_clx_passive_ack(struct gpio_clx *clx, unsigned int b,
+static void gpio_clx_ack_pending(struct gpio_clx *clx, unsigned int b,
 				 u64 pending)
 {
 	struct gpio_clx_bank *bank = &clx->banks[b];
@@ -1088,8 +1081,7 @@ static void gpio_clx_drain_replay(struct gpio_clx *clx, unsigned int b)
 			bank->replay = 0;
 			if (unlikely(pending & bank->debounce))
 				pending = gpio_clx_debounce_bank(clx, b, pending);
-			if (clx->passive)
-				gpio_clx_passive_ack(clx, b, pending);
+			gpio_clx_ack_pending(clx, b, pending);
 		}
 		if (likely(!pending))
 			return;
@@ -1114,8 +1106,7 @@ static void gpio_clx_handle_bank(struct gpio_clx *clx, unsigned int b)
 			gpio_clx_quiet_stray(clx, b, stray);
 		if (unlikely(pending & bank->debounce))
 			pending = gpio_clx_debounce_bank(clx, b, pending);
-		if (clx->passive)
-			gpio_clx_passive_ack(clx, b, pending);
+		gpio_clx_ack_pending(clx, b, pending);
 	}
 	if (unlikely(held)) {
 		bitmap_from_u64(bits, held);
