@@ -271,6 +271,65 @@ static void sim_test_mask_latches(struct kunit *test)
 }
 
 /*
+ * Test that an edge latched while masked and left behind when the pin was
+ * freed is stale: enabling the pin again clears it and leaves the pin
+ * unmasked, and only new edges interrupt (rule 5).
+ */
+static void sim_test_enable_clears_stale(struct kunit *test)
+{
+	struct sim_test *t = test->priv;
+	u64 bit = BIT_ULL(SIM_PIN);
+	struct gpio_clx_sim_regs r;
+
+	KUNIT_ASSERT_EQ(test, request_irq(t->virq, sim_test_handler,
+					  IRQF_TRIGGER_RISING, "kunit", t), 0);
+	disable_irq(t->virq);
+	gpio_clx_sim_set_input(t->dev, SIM_PIN, true);
+	free_irq(t->virq, t);
+	r = sim_test_regs(t);
+	KUNIT_ASSERT_NE_MSG(test, r.status & bit, 0ULL, "no stale status to test");
+	KUNIT_EXPECT_EQ(test, r.en & bit, 0ULL);
+
+	KUNIT_ASSERT_EQ(test, request_irq(t->virq, sim_test_handler,
+					  IRQF_TRIGGER_FALLING, "kunit", t), 0);
+	r = sim_test_regs(t);
+	KUNIT_EXPECT_EQ(test, r.status & bit, 0ULL);
+	KUNIT_EXPECT_EQ(test, r.mask & bit, 0ULL);
+	KUNIT_EXPECT_NE(test, r.en & bit, 0ULL);
+	sim_test_flush(t);
+	KUNIT_EXPECT_EQ(test, t->handled, 0U);
+
+	sim_test_drive(t, false);
+	KUNIT_EXPECT_EQ(test, t->handled, 1U);
+}
+
+/*
+ * Test that changing the trigger of a live pin drops status latched under
+ * the old trigger: nothing is delivered for it (rule 21).
+ */
+static void sim_test_retype_clears_stale(struct kunit *test)
+{
+	struct sim_test *t = test->priv;
+	u64 bit = BIT_ULL(SIM_PIN);
+
+	KUNIT_ASSERT_EQ(test, request_irq(t->virq, sim_test_handler,
+					  IRQF_TRIGGER_RISING, "kunit", t), 0);
+	disable_irq(t->virq);
+	gpio_clx_sim_set_input(t->dev, SIM_PIN, true);
+	KUNIT_ASSERT_NE(test, sim_test_regs(t).status & bit, 0ULL);
+
+	KUNIT_ASSERT_EQ(test, irq_set_irq_type(t->virq, IRQ_TYPE_EDGE_FALLING),
+			0);
+	KUNIT_EXPECT_EQ(test, sim_test_regs(t).status & bit, 0ULL);
+	enable_irq(t->virq);
+	sim_test_flush(t);
+	KUNIT_EXPECT_EQ(test, t->handled, 0U);
+
+	sim_test_drive(t, false);
+	KUNIT_EXPECT_EQ(test, t->handled, 1U);
+}
+
+/*
  * Test that a level line with a threaded (passive-level) handler stays
  * masked until the thread has run and fires once per assertion (rule 14).
  */
@@ -419,6 +478,8 @@ static struct kunit_case sim_test_cases[] = {
 	KUNIT_CASE(sim_test_hardirq_prompt),
 	KUNIT_CASE_PARAM(sim_test_trigger_types, sim_type_gen_params),
 	KUNIT_CASE(sim_test_mask_latches),
+	KUNIT_CASE(sim_test_enable_clears_stale),
+	KUNIT_CASE(sim_test_retype_clears_stale),
 	KUNIT_CASE(sim_test_threaded_level),
 	KUNIT_CASE(sim_test_shared_level_oneshot),
 	KUNIT_CASE(sim_test_gpio_contract),

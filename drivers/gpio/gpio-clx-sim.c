@@ -126,8 +126,13 @@ static void clx_sim_update(struct clx_sim *sim, unsigned int bank)
 	bool was_any;
 
 	lockdep_assert_held(&sim->hw_lock);
-	/* Level status is only computed for enabled pins, as on most SoCs. */
-	r->status = (r->status & r->edge) | (match & ~r->edge & r->en);
+	/*
+	 * Level status follows the pin for enabled level pins only, as on
+	 * most SoCs; latched bits stay until written to or the pin is
+	 * reprogrammed, even on a pin disabled meanwhile (stale status).
+	 */
+	r->status = (r->status & ~(r->en & ~r->edge)) |
+		    (match & ~r->edge & r->en);
 
 	was_any = sim->irq_banks;
 	__assign_bit(bank, &sim->irq_banks, r->status & r->en & ~r->mask);
