@@ -237,6 +237,27 @@ TEST_F(Emulated, Gpiomon)
 }
 
 /*
+ * Debian's gpiomon on an emulated both-edge line under a pulse train from
+ * the simulator's generator (hard-IRQ context, no userspace in the loop):
+ * every edge delivered, types alternating exactly (rule 20).
+ */
+TEST_F(Emulated, GpiomonUnderPulseTrain)
+{
+	auto gen = board_.debugfs_path("generator");
+	int pid = start_gpiomon({ 13 }, "", 20);
+
+	ASSERT_EQ(gpioclx::write_file(gen, "pulse 13 50 10 8000000"), 0);
+	EXPECT_EQ(gpioclx::wait_child(pid), 0) << "gpiomon saw fewer than 20 edges";
+	::std::string expected;
+	for (int i = 0; i < 10; i++)
+		expected += "13 1\n13 0\n";
+	EXPECT_EQ(gpioclx::run("cat " + gpiomon_out()), expected);
+	auto status = gpioclx::run("cat " + gen);
+	EXPECT_NE(status.find("edges 20"), ::std::string::npos) << status;
+	EXPECT_NE(status.find("delivered 20"), ::std::string::npos) << status;
+}
+
+/*
  * gpio-controller-3 sits behind a slow bus: a passive-level controller
  * with a threaded primary ISR and nested handlers (rule 16), no hardware
  * both-edge detection either.
