@@ -383,14 +383,15 @@ static void gpio_clx_pin_disable(struct gpio_clx *clx, unsigned int offset)
  * Rule 21: a live pin is reconfigured by the client, which clears status
  * left from the old configuration. On failure the old one stays.
  */
-static int gpio_clx_pin_retype(struct gpio_clx *clx, unsigned int offset,
-			       const struct gpio_clx_irq_config *new)
+static int gpio_clx_pin_retype_locked(struct gpio_clx *clx,
+				      unsigned int offset,
+				      const struct gpio_clx_irq_config *new)
 {
 	struct gpio_clx_bank *bank = gpio_clx_bank(clx, offset);
 	struct gpio_clx_irq_config cfg, old = clx->cfg[offset];
 	int ret;
 
-	guard(gpio_clx_bank)(bank);
+	gpio_clx_assert_held(bank);
 	clx->cfg[offset] = *new;
 	if (!(bank->enabled & gpio_clx_bit(clx, offset)))
 		return 0;
@@ -403,6 +404,16 @@ static int gpio_clx_pin_retype(struct gpio_clx *clx, unsigned int offset,
 		gpio_clx_track_mode(clx, offset);
 	}
 	return ret;
+}
+
+static int gpio_clx_pin_retype(struct gpio_clx *clx, unsigned int offset,
+			       const struct gpio_clx_irq_config *new)
+{
+	struct gpio_clx_irq_config cfg = *new;
+
+	/* @new may point at clx->cfg[offset] itself: copy it first. */
+	guard(gpio_clx_bank)(gpio_clx_bank(clx, offset));
+	return gpio_clx_pin_retype_locked(clx, offset, &cfg);
 }
 
 /* Trigger types the core can program; anything else is refused (rule 19). */
@@ -943,9 +954,11 @@ static int gpio_clx_set_debounce(struct gpio_clx *clx, unsigned int offset,
 	int ret;
 
 	if (clx->info.flags & GPIO_CLX_HW_DEBOUNCE) {
+		/* Read-modify-write of the configuration under the bank lock. */
+		guard(gpio_clx_bank)(bank);
 		cfg = clx->cfg[offset];
 		cfg.debounce_us = period_us;
-		return gpio_clx_pin_retype(clx, offset, &cfg);
+		return gpio_clx_pin_retype_locked(clx, offset, &cfg);
 	}
 	guard(mutex)(&clx->config_lock);
 	if (!clx->debounce && period_us) {
@@ -1026,10 +1039,16 @@ static void gpio_clx_dispatch(struct gpio_clx *clx, unsigned int b,
 		} else {
 			ret = generic_handle_domain_irq(clx->domain, base + pin);
 		}
-		if (likely(!ret))
+		if (likely(!ret)) {
 			this_cpu_inc(bank->stats[pin].dispatched);
-		else
-			this_cpu_inc(bank->stats[pin].spurious);
+			continue;
+		}
+		/* Enabled but never mapped: quiet it, as stray status (rule 11). */
+		this_cpu_inc(bank->stats[pin].spurious);
+		scoped_guard(gpio_clx_bank, bank) {
+			bank->masked |= BIT_ULL(pin);
+			gpio_clx_hw_mask(clx, b, BIT_ULL(pin));
+		}
 	}
 }
 
