@@ -131,6 +131,25 @@ protected:
 		return { ev.source.offset(), ev.event_type };
 	}
 
+	/*
+	 * Every event of @lines until they fall quiet. Each line has its own
+	 * queue, so they are merged by their kernel timestamps.
+	 */
+	static ::std::vector<::gpiod::line_event>
+	all_events(const ::gpiod::line_bulk &lines)
+	{
+		::std::vector<::gpiod::line_event> events;
+
+		while (!quiet(lines))
+			for (auto &line : lines.event_wait(quiet_period))
+				events.push_back(line.event_read());
+		::std::sort(events.begin(), events.end(),
+			    [](const auto &a, const auto &b) {
+				    return a.timestamp < b.timestamp;
+			    });
+		return events;
+	}
+
 	static bool quiet(const ::gpiod::line_bulk &lines)
 	{
 		return lines.event_wait(quiet_period).empty();
@@ -289,14 +308,7 @@ TEST_F(Passive, ExactEventsAcrossBanks)
 		drive(11, false);
 	}
 
-	::std::vector<::gpiod::line_event> events;
-	while (!quiet(lines))
-		for (auto &line : lines.event_wait(quiet_period))
-			events.push_back(line.event_read());
-	::std::sort(events.begin(), events.end(),
-		    [](const auto &a, const auto &b) {
-			    return a.timestamp < b.timestamp;
-		    });
+	auto events = all_events(lines);
 	const ::std::vector<::std::pair<unsigned int, int>> expected = {
 		{ 2, rising }, { 11, rising }, { 11, falling },
 		{ 2, rising }, { 11, rising }, { 11, falling },
@@ -405,15 +417,7 @@ TEST_F(E2E, SeveralLinesExactSequence)
 	for (auto [offset, high] : steps)
 		drive(offset, high);
 
-	/* Each line has its own event queue: merge them by timestamp. */
-	::std::vector<::gpiod::line_event> events;
-	while (!quiet(lines))
-		for (auto &line : lines.event_wait(quiet_period))
-			events.push_back(line.event_read());
-	::std::sort(events.begin(), events.end(),
-		    [](const auto &a, const auto &b) {
-			    return a.timestamp < b.timestamp;
-		    });
+	auto events = all_events(lines);
 	ASSERT_EQ(events.size(), steps.size());
 	for (size_t i = 0; i < steps.size(); i++) {
 		EXPECT_EQ(events[i].source.offset(), steps[i].first) << i;
