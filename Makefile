@@ -7,15 +7,34 @@
 #   make demo     boot the simulated board and show it working
 #   make check    every test: KUnit and end-to-end, under lockdep and KASAN
 #   make bench    our interrupt path against gpio-sim and the floor: out/bench/
+#   make install  modules_install (to extra/) and depmod; KDIR= as for make
 
-KDIR ?= /lib/modules/$(shell uname -r)/build
+# The kernel to build against: the running one unless told otherwise.
+# KERNELRELEASE picks an installed kernel's headers; KDIR any prepared tree
+# (its release is then read from it, as the kernel's own vermagic has it).
+# ARCH and CROSS_COMPILE pass through to Kbuild as they are.
+KDIR ?= /lib/modules/$(or $(KERNELRELEASE),$(shell uname -r))/build
+KREL = $(or $(KERNELRELEASE),$(shell sed -n 's/.*UTS_RELEASE "\(.*\)"/\1/p' \
+	$(KDIR)/include/generated/utsrelease.h 2>/dev/null))
+INSTALL_MOD_DIR ?= extra
+DEPMOD ?= /sbin/depmod
 
-.PHONY: all modules clean deps uml demo check bench lint help
+.PHONY: all modules install clean deps uml demo check bench lint matrix help
 
 all: modules
 
 modules:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+
+# modules_install skips depmod without a System.map (distro headers have
+# none), so run it here. INSTALL_MOD_PATH stages the install elsewhere.
+# Modules are signed only by a tree that has its signing key (a distro's
+# headers do not: see README.md for Secure Boot).
+install: modules
+	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_DIR=$(INSTALL_MOD_DIR) \
+		$(if $(wildcard $(KDIR)/certs/signing_key.pem),,CONFIG_MODULE_SIG_ALL=) \
+		modules_install
+	$(DEPMOD) -a $(if $(INSTALL_MOD_PATH),-b $(INSTALL_MOD_PATH)) $(KREL)
 
 clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null || true
@@ -38,9 +57,14 @@ check:
 bench:
 	tools/uml/bench.sh
 
-# checkpatch --strict, shellcheck, reST; also part of make check.
+# checkpatch, sparse, kernel-doc, shellcheck, reST; also part of make check.
 lint:
 	tools/lint.sh
+
+# The modules against the distro headers and for arm64, installed, modinfo
+# and DKMS: what a board user does; also part of make check.
+matrix:
+	tools/matrix.sh
 
 help:
 	@sed -n '3,10p' Makefile | sed 's/^# \{0,1\}//'

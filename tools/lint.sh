@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # "make lint": the checks a kernel reviewer runs first. checkpatch --strict
-# on every C file, shellcheck on every script, docutils on the docs. Needs
-# the unpacked kernel source (any make check or make uml unpacks it).
+# on every C file, sparse (C=2) and kernel-doc on the modules, shellcheck on
+# every script, docutils on the docs. Needs the unpacked kernel source and
+# the test board's kernel build (make uml or make check makes both).
 set -euo pipefail
 # shellcheck source=tools/uml/lib.sh
 . "$(dirname "$0")/uml/lib.sh"
@@ -19,6 +20,43 @@ if ! perl "$checkpatch" --strict --no-tree --terse --quiet -f "${cfiles[@]}"; th
 	echo "lint: checkpatch found problems" >&2
 	fail=1
 fi
+
+# sparse over every module (C=2: checked whether rebuilt or not), built
+# against the test board's kernel, which also has KUnit for the suites.
+kbuild=$(cat "$OUT/kernel-debug" 2>/dev/null || true)
+if [ -z "$kbuild" ] || [ ! -f "$kbuild/.built" ]; then
+	echo "lint: no UML kernel build for sparse: run 'make uml' first" >&2
+	fail=1
+else
+	stage_tree "$OUT/lint/sparse"
+	make -s -C "$(uml_src)" O="$kbuild" ARCH=um M="$OUT/lint/sparse" C=2 \
+		CONFIG_GPIO_CLX_BENCH=m modules > "$OUT/lint/sparse.log" 2>&1 ||
+		echo "lint: build for sparse failed" >> "$OUT/lint/sparse.log"
+	sed "s|$OUT/lint/sparse/||" "$OUT/lint/sparse.log" > "$OUT/lint/sparse.txt"
+	if grep -qE 'warning|error|failed' "$OUT/lint/sparse.txt"; then
+		cat "$OUT/lint/sparse.txt"
+		echo "lint: sparse found problems" >&2
+		fail=1
+	fi
+fi
+
+# kernel-doc: the client API and the simulator's test hooks, and every
+# exported function documented.
+kerneldoc=$(uml_src)/scripts/kernel-doc
+for f in drivers/gpio/*.[ch]; do
+	if perl "$kerneldoc" -none -v "$f" 2>&1 | grep -v ' info: ' | grep .; then
+		echo "lint: kernel-doc problems in $f" >&2
+		fail=1
+	fi
+done
+for f in drivers/gpio/*.c; do
+	while read -r sym; do
+		if ! grep -q "^ \* $sym() - " "$f"; then
+			echo "lint: $f: exported $sym() has no kernel-doc" >&2
+			fail=1
+		fi
+	done < <(sed -n 's/^EXPORT_SYMBOL_GPL(\(.*\));/\1/p' "$f")
+done
 
 mapfile -t scripts < <(git ls-files --cached --others --exclude-standard '*.sh' .ci/run 2>/dev/null)
 if ! shellcheck -x "${scripts[@]}"; then

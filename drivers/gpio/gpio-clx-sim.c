@@ -168,25 +168,30 @@ static void clx_sim_apply(struct clx_sim *sim, unsigned int offset, bool high)
 static void clx_sim_drive(struct clx_sim *sim, unsigned int offset, bool high)
 {
 	struct clx_sim_debounce *db;
+	unsigned long flags;
 
-	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	raw_spin_lock_irqsave(&sim->hw_lock, flags);
 	db = sim->debounce ? &sim->debounce[offset] : NULL;
-	if (!db || !db->period_us) {
+	if (db && db->period_us) {
+		db->target = high;
+		hrtimer_start(&db->timer,
+			      ns_to_ktime((u64)db->period_us * NSEC_PER_USEC),
+			      HRTIMER_MODE_REL_HARD);
+	} else {
 		clx_sim_apply(sim, offset, high);
-		return;
 	}
-	db->target = high;
-	hrtimer_start(&db->timer, ns_to_ktime((u64)db->period_us * NSEC_PER_USEC),
-		      HRTIMER_MODE_REL_HARD);
+	raw_spin_unlock_irqrestore(&sim->hw_lock, flags);
 }
 
 static enum hrtimer_restart clx_sim_debounce_fire(struct hrtimer *timer)
 {
 	struct clx_sim_debounce *db =
 		container_of(timer, struct clx_sim_debounce, timer);
+	unsigned long flags;
 
-	guard(raw_spinlock_irqsave)(&db->sim->hw_lock);
+	raw_spin_lock_irqsave(&db->sim->hw_lock, flags);
 	clx_sim_apply(db->sim, db->offset, db->target);
+	raw_spin_unlock_irqrestore(&db->sim->hw_lock, flags);
 	return HRTIMER_NORESTART;
 }
 
@@ -257,11 +262,13 @@ int gpio_clx_sim_read_regs(struct device *dev, unsigned int bank,
 			   struct gpio_clx_sim_regs *regs)
 {
 	struct clx_sim *sim = clx_sim_from_dev(dev);
+	unsigned long flags;
 
 	if (!sim || bank >= gpio_clx_nbanks(sim->clx))
 		return -EINVAL;
-	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	raw_spin_lock_irqsave(&sim->hw_lock, flags);
 	*regs = sim->regs[bank];
+	raw_spin_unlock_irqrestore(&sim->hw_lock, flags);
 	return 0;
 }
 EXPORT_SYMBOL_GPL(gpio_clx_sim_read_regs);
@@ -272,10 +279,12 @@ static int clx_sim_read_pins(struct gpio_clx *clx, unsigned int bank,
 			     u64 *levels)
 {
 	struct clx_sim *sim = clx_sim_of(clx);
+	unsigned long flags;
 
 	clx_sim_access(sim);
-	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	raw_spin_lock_irqsave(&sim->hw_lock, flags);
 	*levels = clx_sim_level(&sim->regs[bank]);
+	raw_spin_unlock_irqrestore(&sim->hw_lock, flags);
 	return 0;
 }
 
@@ -285,13 +294,15 @@ static int clx_sim_write_pins(struct gpio_clx *clx, unsigned int bank,
 	struct clx_sim *sim = clx_sim_of(clx);
 	struct gpio_clx_sim_regs *r = &sim->regs[bank];
 	u64 old;
+	unsigned long flags;
 
 	clx_sim_access(sim);
-	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	raw_spin_lock_irqsave(&sim->hw_lock, flags);
 	old = clx_sim_level(r);
 	r->out = (r->out | set) & ~clear;
 	clx_sim_latch(r, old);
 	clx_sim_update(sim, bank);
+	raw_spin_unlock_irqrestore(&sim->hw_lock, flags);
 	return 0;
 }
 
@@ -301,9 +312,10 @@ static int clx_sim_set_direction(struct gpio_clx *clx, unsigned int bank,
 	struct clx_sim *sim = clx_sim_of(clx);
 	struct gpio_clx_sim_regs *r = &sim->regs[bank];
 	u64 old, bit = BIT_ULL(pin);
+	unsigned long flags;
 
 	clx_sim_access(sim);
-	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	raw_spin_lock_irqsave(&sim->hw_lock, flags);
 	old = clx_sim_level(r);
 	if (output) {
 		r->out = value ? r->out | bit : r->out & ~bit;
@@ -313,6 +325,7 @@ static int clx_sim_set_direction(struct gpio_clx *clx, unsigned int bank,
 	}
 	clx_sim_latch(r, old);
 	clx_sim_update(sim, bank);
+	raw_spin_unlock_irqrestore(&sim->hw_lock, flags);
 	return 0;
 }
 
@@ -320,10 +333,14 @@ static int clx_sim_get_direction(struct gpio_clx *clx, unsigned int bank,
 				 unsigned int pin)
 {
 	struct clx_sim *sim = clx_sim_of(clx);
+	unsigned long flags;
+	u64 dir;
 
 	clx_sim_access(sim);
-	guard(raw_spinlock_irqsave)(&sim->hw_lock);
-	return sim->regs[bank].dir & BIT_ULL(pin) ? 0 : 1;
+	raw_spin_lock_irqsave(&sim->hw_lock, flags);
+	dir = sim->regs[bank].dir;
+	raw_spin_unlock_irqrestore(&sim->hw_lock, flags);
+	return dir & BIT_ULL(pin) ? 0 : 1;
 }
 
 static void clx_sim_program(struct clx_sim *sim, unsigned int bank,
@@ -396,12 +413,14 @@ static int clx_sim_mask_interrupts(struct gpio_clx *clx, unsigned int bank,
 				   u64 mask, u64 *failed)
 {
 	struct clx_sim *sim = clx_sim_of(clx);
+	unsigned long flags;
 
 	clx_sim_access(sim);
-	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	raw_spin_lock_irqsave(&sim->hw_lock, flags);
 	sim->regs[bank].mask |= mask;
 	clx_sim_update(sim, bank);
 	*failed = 0;
+	raw_spin_unlock_irqrestore(&sim->hw_lock, flags);
 	return 0;
 }
 
@@ -410,11 +429,13 @@ static int clx_sim_unmask_interrupt(struct gpio_clx *clx, unsigned int bank,
 				    const struct gpio_clx_irq_config *cfg)
 {
 	struct clx_sim *sim = clx_sim_of(clx);
+	unsigned long flags;
 
 	clx_sim_access(sim);
-	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	raw_spin_lock_irqsave(&sim->hw_lock, flags);
 	sim->regs[bank].mask &= ~BIT_ULL(pin);
 	clx_sim_update(sim, bank);
+	raw_spin_unlock_irqrestore(&sim->hw_lock, flags);
 	return 0;
 }
 
@@ -423,10 +444,12 @@ static int clx_sim_query_active(struct gpio_clx *clx, unsigned int bank,
 {
 	struct clx_sim *sim = clx_sim_of(clx);
 	struct gpio_clx_sim_regs *r = &sim->regs[bank];
+	unsigned long flags;
 
 	clx_sim_access(sim);
-	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	raw_spin_lock_irqsave(&sim->hw_lock, flags);
 	*active = r->status & r->en;
+	raw_spin_unlock_irqrestore(&sim->hw_lock, flags);
 	return 0;
 }
 
@@ -434,12 +457,14 @@ static int clx_sim_clear_active(struct gpio_clx *clx, unsigned int bank,
 				u64 mask)
 {
 	struct clx_sim *sim = clx_sim_of(clx);
+	unsigned long flags;
 
 	clx_sim_access(sim);
-	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	raw_spin_lock_irqsave(&sim->hw_lock, flags);
 	/* Write-1-to-clear; only latched bits stay cleared. */
 	sim->regs[bank].status &= ~mask;
 	clx_sim_update(sim, bank);
+	raw_spin_unlock_irqrestore(&sim->hw_lock, flags);
 	return 0;
 }
 
@@ -447,10 +472,12 @@ static int clx_sim_query_enabled(struct gpio_clx *clx, unsigned int bank,
 				 u64 *enabled)
 {
 	struct clx_sim *sim = clx_sim_of(clx);
+	unsigned long flags;
 
 	clx_sim_access(sim);
-	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	raw_spin_lock_irqsave(&sim->hw_lock, flags);
 	*enabled = sim->regs[bank].en;
+	raw_spin_unlock_irqrestore(&sim->hw_lock, flags);
 	return 0;
 }
 
@@ -459,11 +486,13 @@ static int clx_sim_reconfigure(struct gpio_clx *clx, unsigned int bank,
 			       const struct gpio_clx_irq_config *cfg)
 {
 	struct clx_sim *sim = clx_sim_of(clx);
+	unsigned long flags;
 
 	clx_sim_access(sim);
-	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	raw_spin_lock_irqsave(&sim->hw_lock, flags);
 	clx_sim_program(sim, bank, pin, cfg);
 	clx_sim_update(sim, bank);
+	raw_spin_unlock_irqrestore(&sim->hw_lock, flags);
 	return 0;
 }
 
@@ -477,19 +506,22 @@ static int clx_sim_reconfigure(struct gpio_clx *clx, unsigned int bank,
 static void clx_sim_save_context(struct gpio_clx *clx, unsigned int bank)
 {
 	struct clx_sim *sim = clx_sim_of(clx);
+	unsigned long flags;
 
 	clx_sim_access(sim);
-	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	raw_spin_lock_irqsave(&sim->hw_lock, flags);
 	sim->saved[bank] = sim->regs[bank];
+	raw_spin_unlock_irqrestore(&sim->hw_lock, flags);
 }
 
 static void clx_sim_restore_context(struct gpio_clx *clx, unsigned int bank)
 {
 	struct clx_sim *sim = clx_sim_of(clx);
 	struct gpio_clx_sim_regs *r = &sim->regs[bank], *c = &sim->saved[bank];
+	unsigned long flags;
 
 	clx_sim_access(sim);
-	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	raw_spin_lock_irqsave(&sim->hw_lock, flags);
 	r->out = c->out;
 	r->dir = c->dir;
 	r->edge = c->edge;
@@ -498,6 +530,7 @@ static void clx_sim_restore_context(struct gpio_clx *clx, unsigned int bank)
 	r->mask = c->mask;
 	r->en = c->en;
 	clx_sim_update(sim, bank);
+	raw_spin_unlock_irqrestore(&sim->hw_lock, flags);
 }
 
 /*
@@ -606,6 +639,7 @@ static ssize_t clx_sim_inject_write(struct file *file,
 	unsigned int pin, level;
 	char buf[32];
 	char extra;
+	unsigned long flags;
 
 	if (len >= sizeof(buf))
 		return -EINVAL;
@@ -615,9 +649,10 @@ static ssize_t clx_sim_inject_write(struct file *file,
 	if (sscanf(buf, "%u %u %c", &pin, &level, &extra) != 2 ||
 	    pin >= sim->ngpio || level > 1)
 		return -EINVAL;
-	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	raw_spin_lock_irqsave(&sim->hw_lock, flags);
 	__set_bit(pin, sim->inject);
 	__assign_bit(pin, sim->inject_level, level);
+	raw_spin_unlock_irqrestore(&sim->hw_lock, flags);
 	return len;
 }
 
@@ -1143,14 +1178,16 @@ static int clx_sim_suspend(struct device *dev)
 {
 	struct clx_sim *sim = dev_get_drvdata(dev);
 	unsigned int pin, bank;
+	unsigned long flags;
 
 	gpio_clx_suspend(sim->clx);
 	for_each_set_bit(pin, sim->inject, sim->ngpio)
 		clx_sim_drive(sim, pin, test_bit(pin, sim->inject_level));
-	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	raw_spin_lock_irqsave(&sim->hw_lock, flags);
 	bitmap_zero(sim->inject, CLX_SIM_MAX_INJECT);
 	for (bank = 0; bank * sim->pins_per_bank < sim->ngpio; bank++)
 		sim->asleep[bank] = sim->regs[bank];
+	raw_spin_unlock_irqrestore(&sim->hw_lock, flags);
 	return 0;
 }
 

@@ -123,6 +123,12 @@ static struct dentry *gpio_clx_debugfs_root;
 static struct lock_class_key gpio_clx_lock_key;
 static struct lock_class_key gpio_clx_request_key;
 
+/*
+ * The bank guard's two halves. Which lock they take depends on the
+ * controller, and the guard pairs them by scope, which sparse cannot follow:
+ * to sparse both halves leave the lock context as it was (the __release and
+ * __acquire markers), and lockdep checks the real pairing at run time.
+ */
 static void gpio_clx_bank_acquire(struct gpio_clx_bank *bank)
 {
 	unsigned long flags;
@@ -132,15 +138,18 @@ static void gpio_clx_bank_acquire(struct gpio_clx_bank *bank)
 		return;
 	}
 	raw_spin_lock_irqsave(&bank->lock, flags);
+	__release(&bank->lock);
 	bank->flags = flags;
 }
 
 static void gpio_clx_bank_release(struct gpio_clx_bank *bank)
 {
-	if (bank->passive)
+	if (bank->passive) {
 		mutex_unlock(&bank->mutex);
-	else
-		raw_spin_unlock_irqrestore(&bank->lock, bank->flags);
+		return;
+	}
+	__acquire(&bank->lock);
+	raw_spin_unlock_irqrestore(&bank->lock, bank->flags);
 }
 
 DEFINE_GUARD(gpio_clx_bank, struct gpio_clx_bank *,

@@ -91,14 +91,6 @@ struct gpio_clx_info {
 /**
  * struct gpio_clx_ops - the controller callback packet
  *
- * Pin numbers are relative to their bank, masks have one bit per pin of the
- * bank. Callbacks marked "ISR path" run with the bank's interrupt lock held
- * (see gpio_clx_lock_bank()) and must not take it; the others run without it
- * and take it themselves around register accesses the ISR path also makes.
- * For a memory-mapped controller every callback may run in atomic context;
- * for a passive controller (no %GPIO_CLX_MEMORY_MAPPED) every callback but
- * @pre_process runs in process context and may sleep.
- *
  * @read_pins: read the input levels of a bank into @levels. Required.
  * @write_pins: drive the pins in @set high and those in @clear low. Optional
  *	(an input-only controller).
@@ -131,6 +123,14 @@ struct gpio_clx_info {
  *	context when the parent interrupt fires, before the threaded primary
  *	ISR; latch here status the hardware would lose before the thread runs.
  *	Must not sleep and must not take the bank lock.
+ *
+ * Pin numbers are relative to their bank, masks have one bit per pin of the
+ * bank. Callbacks marked "ISR path" run with the bank's interrupt lock held
+ * (see gpio_clx_lock_bank()) and must not take it; the others run without it
+ * and take it themselves around register accesses the ISR path also makes.
+ * For a memory-mapped controller every callback may run in atomic context;
+ * for a passive controller (no %GPIO_CLX_MEMORY_MAPPED) every callback but
+ * @pre_process runs in process context and may sleep.
  *
  * The five interrupt callbacks enable, disable, mask, unmask and
  * query_active come as a set: a client provides all of them (plus

@@ -67,18 +67,22 @@ static enum hrtimer_restart sim_intc_fire(struct hrtimer *timer)
 static void sim_intc_mask(struct irq_data *d)
 {
 	struct sim_intc *intc = irq_data_get_irq_chip_data(d);
+	unsigned long flags;
 
-	guard(raw_spinlock_irqsave)(&intc->lock);
+	raw_spin_lock_irqsave(&intc->lock, flags);
 	__set_bit(irqd_to_hwirq(d), &intc->masked);
+	raw_spin_unlock_irqrestore(&intc->lock, flags);
 }
 
 static void sim_intc_unmask(struct irq_data *d)
 {
 	struct sim_intc *intc = irq_data_get_irq_chip_data(d);
+	unsigned long flags;
 
-	guard(raw_spinlock_irqsave)(&intc->lock);
+	raw_spin_lock_irqsave(&intc->lock, flags);
 	__clear_bit(irqd_to_hwirq(d), &intc->masked);
 	sim_intc_kick(intc);
+	raw_spin_unlock_irqrestore(&intc->lock, flags);
 }
 
 static int sim_intc_set_type(struct irq_data *d, unsigned int type)
@@ -93,11 +97,13 @@ static int sim_intc_get_state(struct irq_data *d, enum irqchip_irq_state which,
 			      bool *state)
 {
 	struct sim_intc *intc = irq_data_get_irq_chip_data(d);
+	unsigned long flags;
 
 	if (which != IRQCHIP_STATE_PENDING)
 		return -EINVAL;
-	guard(raw_spinlock_irqsave)(&intc->lock);
+	raw_spin_lock_irqsave(&intc->lock, flags);
 	*state = test_bit(irqd_to_hwirq(d), &intc->level);
+	raw_spin_unlock_irqrestore(&intc->lock, flags);
 	return 0;
 }
 
@@ -105,12 +111,14 @@ static int sim_intc_set_state(struct irq_data *d, enum irqchip_irq_state which,
 			      bool state)
 {
 	struct sim_intc *intc = irq_data_get_irq_chip_data(d);
+	unsigned long flags;
 
 	if (which != IRQCHIP_STATE_PENDING)
 		return -EINVAL;
-	guard(raw_spinlock_irqsave)(&intc->lock);
+	raw_spin_lock_irqsave(&intc->lock, flags);
 	__assign_bit(irqd_to_hwirq(d), &intc->level, state);
 	sim_intc_kick(intc);
+	raw_spin_unlock_irqrestore(&intc->lock, flags);
 	return 0;
 }
 

@@ -32,7 +32,8 @@ rsync -a --delete --include '*.c' --include '*.h' --exclude '*' \
 	"$TOP/tools/bench/" "$mdir/tools/bench/"
 log "building modules for UML ($name)"
 # Warnings are errors here: the modules must build clean with W=1.
-make -s -C "$src" O="$kbuild" ARCH=um M="$mdir" W=1 KCFLAGS=-Werror modules >&2
+make -s -C "$src" O="$kbuild" ARCH=um M="$mdir" W=1 KCFLAGS=-Werror \
+	CONFIG_GPIO_CLX_BENCH=m modules >&2
 
 log "building device trees"
 mkdir -p "$OUT/dts"

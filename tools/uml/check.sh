@@ -19,6 +19,8 @@ log "lint"
 lint_status=0
 "$TOP/tools/lint.sh" > "$results/lint.log" 2>&1 || lint_status=$?
 grep -v '^total: 0 errors, 0 warnings, 0 checks' "$results/lint.log" >&2 || true
+log "build matrix: distro headers, install, modalias, arm64, DKMS"
+"$TOP/tools/matrix.sh" "$results/matrix" || true
 log "booting the UML board (lockdep + KASAN kernel)"
 set +e
 "$TOP/tools/uml/boot.sh" "$kbuild" "$OUT/dts/uml-board.dtb" \

@@ -9,6 +9,7 @@ pkgs=(
 	linux-source-6.1 build-essential flex bison bc libelf-dev libssl-dev
 	device-tree-compiler gpiod libgpiod-dev googletest libgtest-dev cmake
 	xz-utils python3 kmod rsync jq shellcheck python3-docutils
+	linux-headers-amd64 gcc-aarch64-linux-gnu dkms sparse file
 )
 # Packages only some commands need, from the caller (make bench: gnuplot-nox).
 pkgs+=("$@")

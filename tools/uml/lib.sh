@@ -18,3 +18,28 @@ uml_src() {
 	version=$(dpkg-query -W -f='${Version}' linux-source-6.1)
 	echo "$CACHE/linux-source-$version"
 }
+
+# Copy the project as a clone has it (tracked and new, not ignored, files)
+# into DEST: builds for other kernels happen there, never in the work tree.
+stage_tree() {
+	local dest=$1
+	rm -rf "$dest"
+	mkdir -p "$dest"
+	(
+		cd "$TOP" || exit 1
+		if [ -d .git ] || [ -f .git ]; then
+			git ls-files -co --exclude-standard
+		else
+			find . -path ./out -prune -o -type f -print
+		fi
+	) | rsync -a --files-from=- "$TOP/" "$dest/"
+}
+
+# The headers of Debian's current distro kernel (linux-headers-amd64).
+distro_headers() {
+	local pkg
+	pkg=$(dpkg-query -W -f='${Depends}' linux-headers-amd64 2>/dev/null |
+		grep -o 'linux-headers-[^ ,]*') || return 1
+	[ -f "/usr/src/$pkg/include/config/kernel.release" ] || return 1
+	echo "/usr/src/$pkg"
+}

@@ -19,7 +19,7 @@ kunit_py=$(uml_src)/tools/testing/kunit/kunit.py
 passed=0 failed=0 skipped=0
 
 count() {	# name passed failed skipped
-	printf '  %-34s %3d passed, %d failed, %d skipped\n' "$1" "$2" "$3" "$4"
+	printf '  %-42s %3d passed, %d failed, %d skipped\n' "$1" "$2" "$3" "$4"
 	passed=$((passed + $2)) failed=$((failed + $3)) skipped=$((skipped + $4))
 }
 
@@ -108,10 +108,27 @@ fi
 
 if [ -n "${GPIOCLX_LINT_STATUS:-}" ]; then
 	if [ "$GPIOCLX_LINT_STATUS" = 0 ]; then
-		count "lint (checkpatch, shellcheck, reST)" 1 0 0
+		count "lint (checkpatch, sparse, kernel-doc, ...)" 1 0 0
 	else
-		count "lint (checkpatch, shellcheck, reST)" 0 1 0
+		count "lint (checkpatch, sparse, kernel-doc, ...)" 0 1 0
 	fi
+fi
+
+# The build matrix (tools/matrix.sh): one check per NAME.status.
+if [ -d "$results/matrix" ]; then
+	ran=0
+	for st in "$results"/matrix/*.status; do
+		[ -e "$st" ] || continue
+		ran=1
+		name=$(basename "$st" .status)
+		if [ "$(cat "$st")" = 0 ]; then
+			count "matrix: $name" 1 0 0
+		else
+			echo "  matrix $name failed (see ${st%.status}.log)"
+			count "matrix: $name" 0 1 0
+		fi
+	done
+	[ "$ran" = 1 ] || count "matrix: did not run" 0 1 0
 fi
 
 echo "$passed $failed $skipped" > "$results/counts"
