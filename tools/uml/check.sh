@@ -21,6 +21,11 @@ lint_status=0
 grep -v '^total: 0 errors, 0 warnings, 0 checks' "$results/lint.log" >&2 || true
 log "build matrix: distro headers, install, modalias, arm64, DKMS"
 "$TOP/tools/matrix.sh" "$results/matrix" || true
+log "docs: extracting their commands"
+doc_status=0
+"$TOP/tools/doccheck.sh" extract "$results/docs" 2> "$results/docs-extract.log" ||
+	doc_status=$?
+cat "$results/docs-extract.log" >&2
 log "booting the UML board (lockdep + KASAN kernel)"
 set +e
 "$TOP/tools/uml/boot.sh" "$kbuild" "$OUT/dts/uml-board.dtb" \
@@ -29,8 +34,11 @@ set +e
 boot_status=$?
 set -e
 
+log "docs: running their host commands"
+"$TOP/tools/doccheck.sh" host "$results/docs" || true
+
 log "results ($results)"
-GPIOCLX_LINT_STATUS=$lint_status \
+GPIOCLX_LINT_STATUS=$lint_status GPIOCLX_DOC_STATUS=$doc_status \
 	"$TOP/tools/uml/results.sh" "$results" "$boot_status" gpio-clx gpio-clx-sim
 read -r passed failed skipped < "$results/counts"
 log "make check took $(( $(date +%s) - start )) s"

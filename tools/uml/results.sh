@@ -131,4 +131,27 @@ if [ -d "$results/matrix" ]; then
 	[ "$ran" = 1 ] || count "matrix: did not run" 0 1 0
 fi
 
+# The docs' commands (tools/doccheck.sh): one test per console block, on
+# the host or in the board; a block that never ran fails.
+if [ -n "${GPIOCLX_DOC_STATUS:-}" ]; then
+	if [ "$GPIOCLX_DOC_STATUS" = 0 ]; then
+		count "docs: commands only in console blocks" 1 0 0
+	else
+		count "docs: commands only in console blocks" 0 1 0
+	fi
+	for where in host board; do
+		p=0 f=0
+		for sh in "$results/docs/$where"/*.sh; do
+			[ -e "$sh" ] || continue
+			if [ "$(cat "${sh%.sh}.status" 2>/dev/null)" = 0 ]; then
+				p=$((p + 1))
+			else
+				f=$((f + 1))
+				echo "    FAILED $(sed -n '1s/^# //p' "$sh") (${sh%.sh}.log)"
+			fi
+		done
+		count "docs: $where command blocks" "$p" "$f" 0
+	done
+fi
+
 echo "$passed $failed $skipped" > "$results/counts"

@@ -42,6 +42,19 @@ bench_smoke() {
 	echo $? > "$R/bench-smoke.status"
 }
 
+# The docs' board commands (tools/doccheck.sh extracted them into $R/docs),
+# each block a test: it passes when every command in it succeeds.
+doc_blocks() {
+	local s
+
+	for s in "$R"/docs/board/*.sh; do
+		[ -e "$s" ] || continue
+		(cd /run && PATH=$GPIOCLX_TOOLS:$PATH timeout 60 bash -e "$s") \
+			> "${s%.sh}.log" 2>&1
+		echo $? > "${s%.sh}.status"
+	done
+}
+
 if guest_load_modules; then
 	run_kunit gpio-clx-test gpio-clx
 	run_kunit gpio-clx-sim-test gpio-clx-sim
@@ -49,6 +62,7 @@ if guest_load_modules; then
 		"$GPIOCLX_TOOLS/gpioclx-e2e" --gtest_output=json:"$R/e2e.json" ||
 		true
 	bench_smoke
+	doc_blocks
 	# Unloading exercises every teardown path under lockdep and KASAN.
 	rmmod gpio-clx-sample gpio-clx-sim irq-clx-sim-intc gpio-clx || status=1
 else
