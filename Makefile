@@ -10,7 +10,7 @@
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 
-.PHONY: all modules clean deps uml demo check bench lint help
+.PHONY: all modules clean deps uml demo check bench lint dt-check help
 
 all: modules
 
@@ -41,6 +41,12 @@ bench:
 # checkpatch --strict, shellcheck, reST; also part of make check.
 lint:
 	tools/lint.sh
+
+# The device trees and their bindings, through dtc and dt-schema; also
+# part of make check.
+dt-check:
+	tools/uml/dtbs.sh
+	tools/dt-check.sh
 
 help:
 	@sed -n '3,10p' Makefile | sed 's/^# \{0,1\}//'
