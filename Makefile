@@ -19,7 +19,7 @@ KREL = $(or $(KERNELRELEASE),$(shell sed -n 's/.*UTS_RELEASE "\(.*\)"/\1/p' \
 INSTALL_MOD_DIR ?= extra
 DEPMOD ?= /sbin/depmod
 
-.PHONY: all modules install clean deps uml demo check bench lint matrix help
+.PHONY: all modules install clean deps uml demo check bench lint matrix dt-check help
 
 all: modules
 
@@ -65,6 +65,12 @@ lint:
 # and DKMS: what a board user does; also part of make check.
 matrix:
 	tools/matrix.sh
+
+# The device trees and their bindings, through dtc and dt-schema; also
+# part of make check.
+dt-check:
+	tools/uml/dtbs.sh
+	tools/dt-check.sh
 
 help:
 	@sed -n '3,10p' Makefile | sed 's/^# \{0,1\}//'

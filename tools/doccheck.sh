@@ -143,9 +143,12 @@ host() {
 		[ -e "$script" ] || continue
 		name=$(basename "$script" .sh)
 		stage_tree "$tree"
+		# One build folder for every block, where the docs say: out/.
+		mkdir -p "$OUT/doccheck/out"
+		ln -s "$OUT/doccheck/out" "$tree/out"
 		log "doccheck: $(head -1 "$script" | cut -c3-)"
 		status=0
-		(cd "$tree" && OUT=$OUT/doccheck/out timeout 1800 bash -e "$script") \
+		(cd "$tree" && unset OUT && timeout 1800 bash -e "$script") \
 			> "$dir/host/$name.log" 2>&1 || status=$?
 		echo "$status" > "$dir/host/$name.status"
 		if [ "$status" != 0 ]; then

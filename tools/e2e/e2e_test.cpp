@@ -637,6 +637,48 @@ TEST(Sleep, WakePinSeenOthersMasked)
 	board.set_input(21, false);
 }
 
+/* A test named after a device-tree node: '-' is not allowed in test names. */
+::std::string node_test_name(const ::testing::TestParamInfo<const char *> &info)
+{
+	::std::string name = info.param;
+
+	::std::replace(name.begin(), name.end(), '-', '_');
+	return name;
+}
+
+/*
+ * Sample peripherals that only the overlays in dts/overlays/ add to the
+ * board, on pins 8 and 9 of gpio-controller-0: gpio-clx-sample through the
+ * generic overlay's label clx_gpio, sample-d through the board's own label.
+ * Each one probed, and each assertion of its level-low line is serviced
+ * exactly once by its threaded handler, with one interrupt (rule 14).
+ */
+class OverlaySample : public ::testing::TestWithParam<const char *> {};
+
+TEST_P(OverlaySample, ProbedAndServiced)
+{
+	const char *dev = GetParam();
+	int status = -1;
+
+	gpioclx::run(::std::string("test -e /sys/bus/platform/devices/") + dev +
+			     "/driver", &status);
+	ASSERT_EQ(status, 0) << dev << " is not bound";
+	auto events0 = sample_events(dev);
+	auto irqs0 = interrupts_of(dev);
+
+	for (unsigned long i = 1; i <= 3; i++) {
+		sample_trigger(dev);
+		ASSERT_TRUE(sample_wait(dev, events0 + i));
+	}
+	::std::this_thread::sleep_for(quiet_period);
+	EXPECT_EQ(sample_events(dev), events0 + 3);
+	EXPECT_EQ(interrupts_of(dev), irqs0 + 3);
+}
+
+INSTANTIATE_TEST_SUITE_P(Overlays, OverlaySample,
+			 ::testing::Values("gpio-clx-sample", "sample-d"),
+			 node_test_name);
+
 /*
  * Malformed controller nodes on the board fail probe with exactly one
  * error line each and leave no chip and no debugfs folder behind.
@@ -666,13 +708,7 @@ INSTANTIATE_TEST_SUITE_P(
 	Probe, BadNode,
 	::testing::Values("bad-no-ngpios", "bad-pins-per-bank", "bad-too-many-pins",
 			  "bad-no-interrupt", "bad-interrupt-cells"),
-	[](const auto &info) {
-		::std::string s = info.param;
-		for (auto &ch : s)
-			if (ch == '-')
-				ch = '_';
-		return s;
-	});
+	node_test_name);
 
 /* Unbinding and rebinding a controller tears down and rebuilds cleanly. */
 TEST(Rebind, UnbindBindControllerOne)

@@ -36,21 +36,7 @@ make -s -C "$src" O="$kbuild" ARCH=um M="$mdir" W=1 KCFLAGS=-Werror \
 	CONFIG_GPIO_CLX_BENCH=m modules >&2
 
 log "building device trees"
-mkdir -p "$OUT/dts"
-for dts in "$TOP"/dts/*.dts; do
-	dtb=$OUT/dts/$(basename "$dts" .dts).dtb
-	cpp -nostdinc -undef -x assembler-with-cpp -I "$src/include" \
-		-I "$TOP/dts" "$dts" |
-		dtc -Wunique_unit_address_if_enabled -Wnode_name_chars_strict \
-			-Wproperty_name_chars_strict -Wavoid_unnecessary_addr_size \
-			-Winterrupt_provider -I dts -O dtb -o "$dtb" - \
-			2> "$dtb.log"
-	# A warning is a failure: the board must be described exactly.
-	if [ -s "$dtb.log" ]; then
-		cat "$dtb.log" >&2
-		die "dtc warnings in $dts"
-	fi
-done
+"$TOP/tools/uml/dtbs.sh"
 
 log "building C++ tools"
 cmake -S "$TOP/tools" -B "$OUT/tools" -DCMAKE_BUILD_TYPE=RelWithDebInfo \

@@ -19,6 +19,9 @@ log "lint"
 lint_status=0
 "$TOP/tools/lint.sh" > "$results/lint.log" 2>&1 || lint_status=$?
 grep -v '^total: 0 errors, 0 warnings, 0 checks' "$results/lint.log" >&2 || true
+log "device trees against their bindings (dt-schema)"
+"$TOP/tools/dt-check.sh" > "$results/dt-check.log" 2>&1 || true
+grep -Ev '^(ok |dt-check: )' "$results/dt-check.log" >&2 || true
 log "build matrix: distro headers, install, modalias, arm64, DKMS"
 "$TOP/tools/matrix.sh" "$results/matrix" || true
 log "docs: extracting their commands"
@@ -28,7 +31,7 @@ doc_status=0
 cat "$results/docs-extract.log" >&2
 log "booting the UML board (lockdep + KASAN kernel)"
 set +e
-"$TOP/tools/uml/boot.sh" "$kbuild" "$OUT/dts/uml-board.dtb" \
+"$TOP/tools/uml/boot.sh" "$kbuild" "$OUT/dts/uml-board-check.dtb" \
 	"$TOP/tools/uml/guest/check-init.sh" "$results" 900 \
 	GPIOCLX_MODULES="$OUT/uml-debug/modules" GPIOCLX_TOOLS="$OUT/tools"
 boot_status=$?

@@ -43,3 +43,10 @@ distro_headers() {
 	[ -f "/usr/src/$pkg/include/config/kernel.release" ] || return 1
 	echo "/usr/src/$pkg"
 }
+
+# dtc with every check on. Debian 12's dtc (1.6.1) has no -Wall; these are
+# the checks it leaves off by default, its always_fail self-test aside.
+dtc_wall() {
+	dtc -Wnode_name_chars_strict -Wproperty_name_chars_strict \
+		-Wunique_unit_address_if_enabled -Wdeprecated_gpio_property "$@"
+}

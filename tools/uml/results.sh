@@ -106,6 +106,18 @@ else
 	count "guest ran to completion" 1 0 0
 fi
 
+# tools/dt-check.sh, run by check.sh on the host: one count per check.
+if [ -f "$results/dt-check.log" ]; then
+	if read -r p f < <(sed -n 's/^dt-check: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' \
+			   "$results/dt-check.log"); then
+		grep '^FAIL ' "$results/dt-check.log" | sed 's/^/    /' || true
+		count "device trees (dt-schema)" "$p" "$f" 0
+	else
+		echo "  dt-check: no summary (see $results/dt-check.log)"
+		count "device trees (dt-schema)" 0 1 0
+	fi
+fi
+
 if [ -n "${GPIOCLX_LINT_STATUS:-}" ]; then
 	if [ "$GPIOCLX_LINT_STATUS" = 0 ]; then
 		count "lint (checkpatch, sparse, kernel-doc, ...)" 1 0 0
