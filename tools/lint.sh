@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # "make lint": the checks a kernel reviewer runs first. checkpatch --strict
-# on every C file, sparse (C=2) and kernel-doc on the modules, shellcheck on
-# every script, docutils on the docs. Needs the unpacked kernel source and
+# on every C file, sparse (C=2) and kernel-doc on the modules, dt-doc-validate
+# on the bindings, shellcheck on every script, docutils on the docs. Needs the unpacked kernel source and
 # the test board's kernel build (make uml or make check makes both).
 set -euo pipefail
 # shellcheck source=tools/uml/lib.sh
@@ -56,6 +56,15 @@ for f in drivers/gpio/*.c; do
 			fail=1
 		fi
 	done < <(sed -n 's/^EXPORT_SYMBOL_GPL(\(.*\));/\1/p' "$f")
+done
+
+# The bindings against dt-schema's meta-schema (make check also validates
+# the trees against them: tools/dt-check.sh).
+for y in Documentation/devicetree/bindings/*/*.yaml; do
+	if ! dt-doc-validate -u Documentation/devicetree/bindings "$y"; then
+		echo "lint: dt-doc-validate failed on $y" >&2
+		fail=1
+	fi
 done
 
 mapfile -t scripts < <(git ls-files --cached --others --exclude-standard '*.sh' .ci/run 2>/dev/null)
