@@ -19,7 +19,7 @@ KREL = $(or $(KERNELRELEASE),$(shell sed -n 's/.*UTS_RELEASE "\(.*\)"/\1/p' \
 INSTALL_MOD_DIR ?= extra
 DEPMOD ?= /sbin/depmod
 
-.PHONY: all modules install clean deps uml demo check bench lint matrix dt-check help
+.PHONY: all modules install clean deps uml demo check bench lint matrix dt-check shell help
 
 all: modules
 
@@ -49,6 +49,11 @@ uml:
 
 demo:
 	tools/uml/demo.sh
+
+# A root shell inside the test board, every module loaded (a terminal is
+# needed), or CMD='...' run there.
+shell:
+	tools/uml/shell.sh
 
 check:
 	tools/uml/check.sh

@@ -1,0 +1,28 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# "make shell": boot the test board (the tree with the sample overlays) with
+# every module loaded and a root shell on this terminal, for trying the
+# board commands of the docs by hand. Leave with "exit" or Ctrl-D; the
+# board powers off. UML reads its console only from a terminal; to run
+# commands without one, give them in CMD and the shell runs them instead:
+#   make shell CMD='gpioclx list'
+set -euo pipefail
+# shellcheck source=tools/uml/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+"$TOP/tools/uml/build.sh" "$TOP/tools/uml/debug.config"
+results=$OUT/results/shell
+mkdir -p "$results"
+rm -f "$results/exit-status" "$results/cmd.sh"
+[ -z "${CMD:-}" ] || printf '%s\n' "$CMD" > "$results/cmd.sh"
+export TMPDIR=/dev/shm
+log "booting the UML board; ${CMD:+running: $CMD; }'exit' powers it off"
+timeout -k 10 "${GPIOCLX_SHELL_TIMEOUT:-3600}" \
+	"$(cat "$OUT/kernel-debug")/linux" mem=512M root=/dev/root \
+	rootfstype=hostfs rootflags=/ ro dtb="$OUT/dts/uml-board-overlays.dtb" \
+	init="$TOP/tools/uml/guest/shell-init.sh" con0=fd:0,fd:1 con=null \
+	ssl=null loglevel=1 GPIOCLX_RESULTS="$results" \
+	GPIOCLX_MODULES="$OUT/uml-debug/modules" GPIOCLX_TOOLS="$OUT/tools" ||
+	true
+[ "$(cat "$results/exit-status" 2>/dev/null)" = 0 ]
