@@ -38,7 +38,7 @@ check:
 bench:
 	tools/uml/bench.sh
 
-# checkpatch --strict, shellcheck, reST; also part of make check.
+# checkpatch --strict, shellcheck, clang-format, reST; also part of make check.
 lint:
 	tools/lint.sh
 

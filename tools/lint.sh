@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # "make lint": the checks a kernel reviewer runs first. checkpatch --strict
-# on every C file, shellcheck on every script, docutils on the docs. Needs
-# the unpacked kernel source (any make check or make uml unpacks it).
+# on every C file, shellcheck on every script, clang-format (.clang-format)
+# on the C++ tools, docutils on the docs. Needs the unpacked kernel source
+# (any make check or make uml unpacks it).
 set -euo pipefail
 # shellcheck source=tools/uml/lib.sh
 . "$(dirname "$0")/uml/lib.sh"
@@ -23,6 +24,14 @@ fi
 mapfile -t scripts < <(git ls-files --cached --others --exclude-standard '*.sh' .ci/run 2>/dev/null)
 if ! shellcheck -x "${scripts[@]}"; then
 	echo "lint: shellcheck found problems" >&2
+	fail=1
+fi
+
+# C++ only: the C files follow checkpatch.
+mapfile -t cxxfiles < <(git ls-files --cached --others --exclude-standard \
+	'tools/*.cpp' 'tools/*.hpp' 2>/dev/null || find tools -name '*.[ch]pp')
+if ! clang-format --dry-run -Werror "${cxxfiles[@]}"; then
+	echo "lint: clang-format found problems" >&2
 	fail=1
 fi
 

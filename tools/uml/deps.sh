@@ -8,7 +8,7 @@ set -euo pipefail
 pkgs=(
 	linux-source-6.1 build-essential flex bison bc libelf-dev libssl-dev
 	device-tree-compiler gpiod libgpiod-dev googletest libgtest-dev cmake
-	xz-utils python3 kmod rsync jq shellcheck python3-docutils
+	xz-utils python3 kmod rsync jq shellcheck python3-docutils clang-format
 )
 # Packages only some commands need, from the caller (make bench: gnuplot-nox).
 pkgs+=("$@")

@@ -108,9 +108,9 @@ fi
 
 if [ -n "${GPIOCLX_LINT_STATUS:-}" ]; then
 	if [ "$GPIOCLX_LINT_STATUS" = 0 ]; then
-		count "lint (checkpatch, shellcheck, reST)" 1 0 0
+		count "lint (checkpatch, shellcheck, clang-format, reST)" 1 0 0
 	else
-		count "lint (checkpatch, shellcheck, reST)" 0 1 0
+		count "lint (checkpatch, shellcheck, clang-format, reST)" 0 1 0
 	fi
 fi
 
