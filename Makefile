@@ -62,7 +62,8 @@ check:
 bench:
 	tools/uml/bench.sh
 
-# checkpatch, sparse, kernel-doc, shellcheck, reST; also part of make check.
+# checkpatch, sparse, kernel-doc, dt-doc-validate, shellcheck, clang-format,
+# reST; also part of make check.
 lint:
 	tools/lint.sh
 

@@ -3,8 +3,9 @@
 #
 # "make lint": the checks a kernel reviewer runs first. checkpatch --strict
 # on every C file, sparse (C=2) and kernel-doc on the modules, dt-doc-validate
-# on the bindings, shellcheck on every script, docutils on the docs. Needs the unpacked kernel source and
-# the test board's kernel build (make uml or make check makes both).
+# on the bindings, shellcheck on every script, clang-format (.clang-format)
+# on the C++ tools, docutils on the docs. Needs the unpacked kernel source
+# and the test board's kernel build (make uml or make check makes both).
 set -euo pipefail
 # shellcheck source=tools/uml/lib.sh
 . "$(dirname "$0")/uml/lib.sh"
@@ -70,6 +71,14 @@ done
 mapfile -t scripts < <(git ls-files --cached --others --exclude-standard '*.sh' .ci/run 2>/dev/null)
 if ! shellcheck -x "${scripts[@]}"; then
 	echo "lint: shellcheck found problems" >&2
+	fail=1
+fi
+
+# C++ only: the C files follow checkpatch.
+mapfile -t cxxfiles < <(git ls-files --cached --others --exclude-standard \
+	'tools/*.cpp' 'tools/*.hpp' 2>/dev/null || find tools -name '*.[ch]pp')
+if ! clang-format --dry-run -Werror "${cxxfiles[@]}"; then
+	echo "lint: clang-format found problems" >&2
 	fail=1
 fi
 

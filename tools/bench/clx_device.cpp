@@ -28,8 +28,7 @@ unsigned int dt_cell(const ::std::string &name, const ::std::string &prop)
 
 } /* namespace */
 
-clx_device::clx_device(const ::std::string &name)
-	: name_(name), bound_here_(!bound(name))
+clx_device::clx_device(const ::std::string &name) : name_(name), bound_here_(!bound(name))
 {
 	if (bound_here_)
 		bind(name);

@@ -14,19 +14,19 @@ namespace gpioclx {
 namespace bench {
 
 struct options {
-	::std::string out = ".";		/* --out DIR */
-	bool quick = false;			/* --quick: a smoke test */
-	::std::vector<::std::string> clx;	/* --clx NAME... */
-	::std::vector<::std::string> bank_of;	/* --bank-of NAME... */
-	::std::vector<unsigned int> sim_lines;	/* --gpio-sim-lines N,... */
-	::std::vector<unsigned int> rates;	/* --rates N,... */
-	unsigned int runs = 0;			/* 0: the command's default */
+	::std::string out = ".";               /* --out DIR */
+	bool quick = false;                    /* --quick: a smoke test */
+	::std::vector<::std::string> clx;      /* --clx NAME... */
+	::std::vector<::std::string> bank_of;  /* --bank-of NAME... */
+	::std::vector<unsigned int> sim_lines; /* --gpio-sim-lines N,... */
+	::std::vector<unsigned int> rates;     /* --rates N,... */
+	unsigned int runs = 0;                 /* 0: the command's default */
 	unsigned int iterations = 0;
 	unsigned int lines = 0;
 	unsigned int samples = 0;
 	double seconds = 0;
-	::std::string csv;			/* report */
-	::std::string machine;			/* report */
+	::std::string csv;     /* report */
+	::std::string machine; /* report */
 };
 
 /* In-kernel cost per interrupt: floor, gpio-clx, gpio-sim; scaling. */

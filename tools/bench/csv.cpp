@@ -39,12 +39,11 @@ void csv_file::add(const ::std::string &group, const ::std::string &target,
 		   const ::std::string &unit, const summary &value)
 {
 	for (const auto *field : { &group, &target, &test, &metric, &unit })
-		if (field->empty() ||
-		    field->find_first_of(",\n") != ::std::string::npos)
+		if (field->empty() || field->find_first_of(",\n") != ::std::string::npos)
 			throw ::std::logic_error("bad csv field: '" + *field + "'");
-	out_ << group << ',' << target << ',' << test << ',' << metric << ','
-	     << unit << ',' << number(value.median) << ',' << number(value.min)
-	     << ',' << number(value.max) << ',' << value.samples << '\n'
+	out_ << group << ',' << target << ',' << test << ',' << metric << ',' << unit
+	     << ',' << number(value.median) << ',' << number(value.min) << ','
+	     << number(value.max) << ',' << value.samples << '\n'
 	     << ::std::flush;
 	if (!out_)
 		throw ::std::runtime_error("cannot write " + path_);
@@ -61,10 +60,9 @@ void csv_file::add(const ::std::string &group, const ::std::string &target,
 
 		if (f.size() != 9)
 			throw ::std::runtime_error(path + ": bad row: " + line);
-		rows.push_back({ f[0], f[1], f[2], f[3], f[4],
-				 { ::std::stod(f[5]), ::std::stod(f[6]),
-				   ::std::stod(f[7]),
-				   static_cast<::std::size_t>(::std::stoul(f[8])) } });
+		summary value = { ::std::stod(f[5]), ::std::stod(f[6]), ::std::stod(f[7]),
+				  static_cast<::std::size_t>(::std::stoul(f[8])) };
+		rows.push_back({ f[0], f[1], f[2], f[3], f[4], value });
 	}
 	return rows;
 }

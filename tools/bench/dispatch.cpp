@@ -14,9 +14,9 @@
 #include <system_error>
 #include <unistd.h>
 
+#include "clx_device.hpp"
 #include "commands.hpp"
 #include "csv.hpp"
-#include "clx_device.hpp"
 #include "gpio_sim.hpp"
 #include "util.hpp"
 
@@ -32,7 +32,7 @@ struct kcase {
 	unsigned int first, count;
 	/* where the result goes in the CSV */
 	::std::string group, row_target, row_case;
-	bool optional;		/* may fail for want of interrupt descriptors */
+	bool optional; /* may fail for want of interrupt descriptors */
 	::std::vector<double> ns;
 	::std::string skipped;
 };
@@ -44,8 +44,8 @@ double run_once(const kcase &c, unsigned int iterations)
 	char buf[256];
 	ssize_t n;
 
-	cmd << c.kind << ' ' << c.target << ' ' << c.first << ' ' << c.count
-	    << ' ' << iterations << " 1";
+	cmd << c.kind << ' ' << c.target << ' ' << c.first << ' ' << c.count << ' '
+	    << iterations << " 1";
 	int fd = ::open(run_file.c_str(), O_RDWR);
 	if (fd < 0)
 		throw ::std::system_error(errno, ::std::generic_category(),
@@ -66,11 +66,14 @@ double run_once(const kcase &c, unsigned int iterations)
 
 	unsigned long long run, ns, rounds, interrupts, handled;
 	if (::std::sscanf(buf, "run %llu %llu %llu %llu %llu", &run, &ns, &rounds,
-			  &interrupts, &handled) != 5 || !rounds)
-		throw ::std::runtime_error("gpio-clx-bench: bad result: " + ::std::string(buf));
+			  &interrupts, &handled) != 5 ||
+	    !rounds)
+		throw ::std::runtime_error("gpio-clx-bench: bad result: " +
+					   ::std::string(buf));
 	if (handled != interrupts)
-		throw ::std::runtime_error("gpio-clx-bench '" + text + "': " +
-					   ::std::to_string(handled) + " handlers ran for " +
+		throw ::std::runtime_error("gpio-clx-bench '" + text +
+					   "': " + ::std::to_string(handled) +
+					   " handlers ran for " +
 					   ::std::to_string(interrupts) + " interrupts");
 	/* Per interrupt; per round for a profile case that has none. */
 	return double(ns) / (interrupts ? interrupts : rounds);
@@ -82,7 +85,7 @@ double run_once(const kcase &c, unsigned int iterations)
  */
 ::std::vector<::std::string> default_controllers()
 {
-	return { "gpio-bench-32x32", "gpio-bench-32x64", "gpio-bench-128x64",
+	return { "gpio-bench-32x32",  "gpio-bench-32x64",  "gpio-bench-128x64",
 		 "gpio-bench-128x32", "gpio-bench-512x64", "gpio-bench-512x32",
 		 "gpio-bench-512x16" };
 }
@@ -92,8 +95,8 @@ double run_once(const kcase &c, unsigned int iterations)
 void run_dispatch(const options &opt)
 {
 	unsigned int runs = opt.runs ? opt.runs : opt.quick ? 3 : 15;
-	unsigned int iterations = opt.iterations ? opt.iterations :
-				  opt.quick ? 200 : 20000;
+	unsigned int iterations =
+		opt.iterations ? opt.iterations : (opt.quick ? 200 : 20000);
 	auto names = opt.clx.empty() ? default_controllers() : opt.clx;
 	auto banks = opt.bank_of;
 	auto sizes = opt.sim_lines;
@@ -120,11 +123,11 @@ void run_dispatch(const options &opt)
 		return label;
 	};
 	auto add = [&](const ::std::string &kind, const ::std::string &target,
-		       unsigned int first, unsigned int count,
-		       const ::std::string &group, const ::std::string &row_target,
-		       const ::std::string &row_case, bool optional) {
-		cases.push_back({ kind, target, first, count, group, row_target,
-				  row_case, optional, {}, {} });
+		       unsigned int first, unsigned int count, const ::std::string &group,
+		       const ::std::string &row_target, const ::std::string &row_case,
+		       bool optional) {
+		cases.push_back({ kind, target, first, count, group, row_target, row_case,
+				  optional, ::std::vector<double>(), ::std::string() });
 	};
 
 	/* A board whose interrupt controller has no line to spare has no floor. */
@@ -135,13 +138,13 @@ void run_dispatch(const options &opt)
 	    "dispatch", "register model", "1 pin", false);
 	for (const auto &name : names) {
 		auto pins = clx_device::pins(name);
-		auto bank = "gpio-clx/" + ::std::to_string(clx_device::pins_per_bank(name));
+		auto bank =
+			"gpio-clx/" + ::std::to_string(clx_device::pins_per_bank(name));
 
-		add("clx", name, pins - 1, 1, "scaling", bank,
-		    ::std::to_string(pins), false);
-		/* The walk over the banks alone, for the profile. */
-		add("clx-idle", name, 0, 1, "walk", bank, ::std::to_string(pins),
+		add("clx", name, pins - 1, 1, "scaling", bank, ::std::to_string(pins),
 		    false);
+		/* The walk over the banks alone, for the profile. */
+		add("clx-idle", name, 0, 1, "walk", bank, ::std::to_string(pins), false);
 	}
 	for (auto lines : sizes)
 		add("gpio-sim", sim_chip(lines), lines - 1, 1, "scaling", "gpio-sim",
@@ -168,7 +171,8 @@ void run_dispatch(const options &opt)
 				continue;
 			try {
 				::std::unique_ptr<clx_device> dev;
-				auto *sim = c.kind == "gpio-sim" ? find_sim(c.target) : nullptr;
+				auto *sim = c.kind == "gpio-sim" ? find_sim(c.target) :
+								   nullptr;
 
 				if (c.kind.rfind("clx", 0) == 0)
 					dev = ::std::make_unique<clx_device>(c.target);
@@ -197,7 +201,8 @@ void run_dispatch(const options &opt)
 	for (const auto &c : cases) {
 		if (!c.skipped.empty()) {
 			::std::cerr << "dispatch: skipped " << c.kind << ' ' << c.target
-				    << " (" << c.count << " lines): " << c.skipped << '\n';
+				    << " (" << c.count << " lines): " << c.skipped
+				    << '\n';
 			continue;
 		}
 		csv.add(c.group, c.row_target, c.row_case, "cost", "ns", summarize(c.ns));
@@ -208,12 +213,13 @@ void run_dispatch(const options &opt)
 	}
 	/* The headline: the first controller and the first gpio-sim size. */
 	if (first_clx)
-		csv.add("dispatch", "gpio-clx", first_clx->row_case + " pins in " +
-			first_clx->row_target.substr(9) + "-pin banks",
+		csv.add("dispatch", "gpio-clx",
+			first_clx->row_case + " pins in " +
+				first_clx->row_target.substr(9) + "-pin banks",
 			"cost", "ns", summarize(first_clx->ns));
 	if (first_sim)
-		csv.add("dispatch", "gpio-sim", first_sim->row_case + " lines",
-			"cost", "ns", summarize(first_sim->ns));
+		csv.add("dispatch", "gpio-sim", first_sim->row_case + " lines", "cost",
+			"ns", summarize(first_sim->ns));
 
 	/*
 	 * Ratios run by run: both sides of a ratio were measured within a
@@ -234,7 +240,8 @@ void run_dispatch(const options &opt)
 	auto find = [&](const ::std::string &group, const ::std::string &target,
 			const ::std::string &test) -> const kcase * {
 		for (const auto &c : cases)
-			if (c.group == group && c.row_target == target && c.row_case == test)
+			if (c.group == group && c.row_target == target &&
+			    c.row_case == test)
 				return &c;
 		return nullptr;
 	};

@@ -34,7 +34,8 @@ edge_source::~edge_source()
 edge_source edge_source::clx(const ::std::string &node, unsigned int offset)
 {
 	return edge_source("/sys/kernel/debug/gpio-clx-sim/" + node + "/pin" +
-			   ::std::to_string(offset), "1", "0");
+				   ::std::to_string(offset),
+			   "1", "0");
 }
 
 edge_source edge_source::gpio_sim(const ::std::string &pull_path)

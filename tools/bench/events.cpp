@@ -30,8 +30,8 @@
 
 #include <gpiod.hpp>
 
-#include "commands.hpp"
 #include "clx_device.hpp"
+#include "commands.hpp"
 #include "csv.hpp"
 #include "edge_source.hpp"
 #include "gpio_sim.hpp"
@@ -46,7 +46,7 @@ using ::std::chrono::milliseconds;
 
 const char consumer[] = "gpioclx-bench";
 constexpr auto event_timeout = milliseconds(2000);
-constexpr double tick_ms = 10.0;	/* HZ=100 */
+constexpr double tick_ms = 10.0; /* HZ=100 */
 
 struct target {
 	::std::string name;
@@ -185,15 +185,19 @@ void run_events(const options &opt)
 	::std::vector<target> targets;
 	::std::mt19937 rng(4);
 
-	targets.push_back({ "gpio-clx", ::gpiod::chip(node, ::gpiod::chip::OPEN_BY_LABEL), {} });
-	targets.push_back({ "gpio-sim", ::gpiod::chip(sim.label(), ::gpiod::chip::OPEN_BY_LABEL), {} });
+	targets.push_back(
+		{ "gpio-clx", ::gpiod::chip(node, ::gpiod::chip::OPEN_BY_LABEL), {} });
+	targets.push_back({ "gpio-sim",
+			    ::gpiod::chip(sim.label(), ::gpiod::chip::OPEN_BY_LABEL),
+			    {} });
 	for (unsigned int i = 0; i < lines; i++) {
 		targets[0].inputs.push_back(edge_source::clx(node, i));
 		targets[1].inputs.push_back(edge_source::gpio_sim(sim.pull_path(i)));
 	}
 
 	struct results {
-		::std::vector<double> p50, p99, k50, k99, rate, lost, all_user, all_kernel;
+		::std::vector<double> p50, p99, k50, k99, rate, lost, all_user,
+			all_kernel;
 		double lat_lost = 0, wrong = 0;
 	};
 	::std::vector<results> res(targets.size());
@@ -203,7 +207,8 @@ void run_events(const options &opt)
 			auto lat = measure_latency(targets[i], samples, rng);
 
 			if (lat.user_us.empty())
-				throw ::std::runtime_error(targets[i].name + ": no event at all");
+				throw ::std::runtime_error(targets[i].name +
+							   ": no event at all");
 			res[i].p50.push_back(percentile(lat.user_us, 50));
 			res[i].p99.push_back(percentile(lat.user_us, 99));
 			res[i].k50.push_back(percentile(lat.kernel_us, 50));
@@ -211,7 +216,8 @@ void run_events(const options &opt)
 			res[i].all_user.insert(res[i].all_user.end(), lat.user_us.begin(),
 					       lat.user_us.end());
 			res[i].all_kernel.insert(res[i].all_kernel.end(),
-						 lat.kernel_us.begin(), lat.kernel_us.end());
+						 lat.kernel_us.begin(),
+						 lat.kernel_us.end());
 			res[i].lat_lost += lat.lost;
 			res[i].wrong += lat.wrong;
 		}
@@ -237,8 +243,8 @@ void run_events(const options &opt)
 			{ x.lat_lost, x.lat_lost, x.lat_lost, n });
 		csv.add("latency", name, "1 line", "wrong edge type", "events",
 			{ x.wrong, x.wrong, x.wrong, n });
-		csv.add("events", name, ::std::to_string(lines) + " lines",
-			"throughput", "events/s", of(x.rate));
+		csv.add("events", name, ::std::to_string(lines) + " lines", "throughput",
+			"events/s", of(x.rate));
 		csv.add("events", name, ::std::to_string(lines) + " lines", "lost",
 			"edges", of(x.lost));
 		write_samples(opt.out + "/latency-" + name + ".dat", x.all_user,
@@ -265,15 +271,15 @@ struct burst_run {
 	unsigned long late;
 };
 
-burst_run burst(const ::gpiod::line &line, const ::std::string &gen,
-		unsigned int rate, unsigned int edges)
+burst_run burst(const ::gpiod::line &line, const ::std::string &gen, unsigned int rate,
+		unsigned int edges)
 {
 	::std::map<::std::string, ::std::string> g;
 	burst_run run{};
 
 	drain(line);
 	write_file(gen, "square 0 " + ::std::to_string(rate / 2) + " " +
-			::std::to_string(edges / 2));
+				::std::to_string(edges / 2));
 	for (int i = 0; i < 10000; i++) {
 		g = parse_generator(read_file(gen));
 		if (g["state"] != "running")
@@ -282,7 +288,7 @@ burst_run burst(const ::gpiod::line &line, const ::std::string &gen,
 	}
 	if (g["state"] != "done")
 		throw ::std::runtime_error(gen + ": generator " + g["state"]);
-	sleep_ms(20);	/* the last edge's event on its way */
+	sleep_ms(20); /* the last edge's event on its way */
 	while (line.event_wait(milliseconds(100)))
 		run.events += line.event_read_multiple().size();
 	g = parse_generator(read_file(gen));
@@ -307,9 +313,10 @@ void run_burst(const options &opt)
 	csv_file csv(opt.out + "/bench.csv");
 
 	if (rates.empty())
-		rates = opt.quick ? ::std::vector<unsigned int>{ 1000 } :
-			::std::vector<unsigned int>{ 1000, 2000, 5000, 10000, 20000,
-						     50000, 100000 };
+		rates = opt.quick ?
+				::std::vector<unsigned int>{ 1000 } :
+				::std::vector<unsigned int>{ 1000,  2000,  5000,  10000,
+							     20000, 50000, 100000 };
 	edge_source::clx(node, 0).set(false);
 	line.request(both_edges());
 
@@ -326,10 +333,14 @@ void run_burst(const options &opt)
 			achieved.push_back(b.edges_per_s);
 			late.push_back(b.late);
 		}
-		csv.add("burst", "gpio-clx", test, "driver lost", "edges", summarize(driver));
-		csv.add("burst", "gpio-clx", test, "cdev lost", "events", summarize(cdev));
-		csv.add("burst", "gpio-clx", test, "achieved", "edges/s", summarize(achieved));
-		csv.add("burst", "gpio-clx", test, "late steps", "steps", summarize(late));
+		csv.add("burst", "gpio-clx", test, "driver lost", "edges",
+			summarize(driver));
+		csv.add("burst", "gpio-clx", test, "cdev lost", "events",
+			summarize(cdev));
+		csv.add("burst", "gpio-clx", test, "achieved", "edges/s",
+			summarize(achieved));
+		csv.add("burst", "gpio-clx", test, "late steps", "steps",
+			summarize(late));
 	};
 
 	for (auto rate : rates) {

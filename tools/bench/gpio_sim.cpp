@@ -32,12 +32,12 @@ void make_dir(const ::std::string &path)
 
 } /* namespace */
 
-gpio_sim_chip::gpio_sim_chip(const ::std::string &name, unsigned int lines,
-			     bool live)
+gpio_sim_chip::gpio_sim_chip(const ::std::string &name, unsigned int lines, bool live)
 	: name_(name), lines_(lines)
 {
 	if (!exists(configfs))
-		throw ::std::runtime_error(configfs + " missing: no gpio-sim in this kernel?");
+		throw ::std::runtime_error(configfs +
+					   " missing: no gpio-sim in this kernel?");
 	make_dir(dir());
 	try {
 		make_dir(dir() + "/bank0");

@@ -14,8 +14,7 @@ namespace bench {
 class gpio_sim_chip {
 public:
 	/* Create configfs device @name with @lines lines; live unless told. */
-	gpio_sim_chip(const ::std::string &name, unsigned int lines,
-		      bool live = true);
+	gpio_sim_chip(const ::std::string &name, unsigned int lines, bool live = true);
 	~gpio_sim_chip();
 
 	gpio_sim_chip(const gpio_sim_chip &) = delete;
@@ -37,7 +36,7 @@ private:
 	::std::string name_;
 	unsigned int lines_;
 	bool live_ = false;
-	::std::string chip_dir_;	/* /sys/devices/platform/gpio-sim.N/gpiochipM */
+	::std::string chip_dir_; /* /sys/devices/platform/gpio-sim.N/gpiochipM */
 };
 
 } /* namespace bench */

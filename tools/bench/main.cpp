@@ -20,41 +20,40 @@ namespace {
 namespace bench = ::gpioclx::bench;
 
 const char usage[] =
-"usage: gpioclx-bench COMMAND [OPTIONS]\n"
-"\n"
-"Inside the UML benchmark board, as root (each appends to OUT/bench.csv):\n"
-"  dispatch   in-kernel ns per interrupt, raise to handler: the floor, our\n"
-"             controllers (one pin pending; all pins of a bank) and gpio-sim;\n"
-"             needs gpio-clx-bench.ko\n"
-"  events     userspace through libgpiod: write->event latency p50/p99 and\n"
-"             sustained events/s without loss, our chip and gpio-sim\n"
-"  burst      signal-generator bursts of up to 16 edges (the character\n"
-"             device's FIFO) at rising rates: edges lost, our chip\n"
-"  memory     slab bytes around probe, per chip and per pin, ours and gpio-sim\n"
-"On the host:\n"
-"  report     the table with ratios and goals from a CSV, and the plot data\n"
-"\n"
-"Options:\n"
-"  --out DIR              results folder (default .)\n"
-"  --quick                few iterations: a smoke test, the numbers mean nothing\n"
-"  --runs N               repetitions (medians, min and max are over these)\n"
-"  --iterations N         dispatch: rounds per run\n"
-"  --clx NAME             our controller(s) by device name (repeatable);\n"
-"                         dispatch: default gpio-bench-{32,128,512,1024}x{32,64};\n"
-"                         events, burst: default gpio-bench-events;\n"
-"                         memory: a small and a large one\n"
-"  --bank-of NAME         dispatch: all pins of bank 0 pending (repeatable)\n"
-"  --gpio-sim-lines LIST  dispatch: gpio-sim chip sizes; memory: two sizes\n"
-"  --lines N              events: lines in flight for events/s (default 8)\n"
-"  --samples N            events: latency samples per run (default 200)\n"
-"  --seconds S            events: duration of one events/s run (default 1)\n"
-"  --rates LIST           burst: edges per second (default 1000,...,100000)\n"
-"  --csv FILE             report: the results (default OUT/bench.csv)\n"
-"  --machine FILE         report: a description of the machine to print\n"
-"  --help                 this text\n";
+	"usage: gpioclx-bench COMMAND [OPTIONS]\n"
+	"\n"
+	"Inside the UML benchmark board, as root (each appends to OUT/bench.csv):\n"
+	"  dispatch   in-kernel ns per interrupt, raise to handler: the floor, our\n"
+	"             controllers (one pin pending; all pins of a bank) and gpio-sim;\n"
+	"             needs gpio-clx-bench.ko\n"
+	"  events     userspace through libgpiod: write->event latency p50/p99 and\n"
+	"             sustained events/s without loss, our chip and gpio-sim\n"
+	"  burst      signal-generator bursts of up to 16 edges (the character\n"
+	"             device's FIFO) at rising rates: edges lost, our chip\n"
+	"  memory     slab bytes around probe, per chip and per pin, ours and gpio-sim\n"
+	"On the host:\n"
+	"  report     the table with ratios and goals from a CSV, and the plot data\n"
+	"\n"
+	"Options:\n"
+	"  --out DIR              results folder (default .)\n"
+	"  --quick                few iterations: a smoke test, the numbers mean nothing\n"
+	"  --runs N               repetitions (medians, min and max are over these)\n"
+	"  --iterations N         dispatch: rounds per run\n"
+	"  --clx NAME             our controller(s) by device name (repeatable);\n"
+	"                         dispatch: default gpio-bench-{32,128,512,1024}x{32,64};\n"
+	"                         events, burst: default gpio-bench-events;\n"
+	"                         memory: a small and a large one\n"
+	"  --bank-of NAME         dispatch: all pins of bank 0 pending (repeatable)\n"
+	"  --gpio-sim-lines LIST  dispatch: gpio-sim chip sizes; memory: two sizes\n"
+	"  --lines N              events: lines in flight for events/s (default 8)\n"
+	"  --samples N            events: latency samples per run (default 200)\n"
+	"  --seconds S            events: duration of one events/s run (default 1)\n"
+	"  --rates LIST           burst: edges per second (default 1000,...,100000)\n"
+	"  --csv FILE             report: the results (default OUT/bench.csv)\n"
+	"  --machine FILE         report: a description of the machine to print\n"
+	"  --help                 this text\n";
 
-::std::vector<unsigned int> numbers(const ::std::string &text,
-				    const ::std::string &what)
+::std::vector<unsigned int> numbers(const ::std::string &text, const ::std::string &what)
 {
 	::std::vector<unsigned int> values;
 
@@ -68,20 +67,43 @@ const char usage[] =
 bench::options parse(int argc, char **argv, int first)
 {
 	bench::options opt;
-	::std::map<::std::string, ::std::function<void(const ::std::string &)>> with_value = {
-		{ "--out", [&](const ::std::string &v) { opt.out = v; } },
-		{ "--runs", [&](const ::std::string &v) { opt.runs = bench::parse_unsigned(v, "--runs"); } },
-		{ "--iterations", [&](const ::std::string &v) { opt.iterations = bench::parse_unsigned(v, "--iterations"); } },
-		{ "--clx", [&](const ::std::string &v) { opt.clx.push_back(v); } },
-		{ "--bank-of", [&](const ::std::string &v) { opt.bank_of.push_back(v); } },
-		{ "--gpio-sim-lines", [&](const ::std::string &v) { opt.sim_lines = numbers(v, "--gpio-sim-lines"); } },
-		{ "--rates", [&](const ::std::string &v) { opt.rates = numbers(v, "--rates"); } },
-		{ "--lines", [&](const ::std::string &v) { opt.lines = bench::parse_unsigned(v, "--lines"); } },
-		{ "--samples", [&](const ::std::string &v) { opt.samples = bench::parse_unsigned(v, "--samples"); } },
-		{ "--seconds", [&](const ::std::string &v) { opt.seconds = ::std::stod(v); } },
-		{ "--csv", [&](const ::std::string &v) { opt.csv = v; } },
-		{ "--machine", [&](const ::std::string &v) { opt.machine = v; } },
-	};
+	::std::map<::std::string, ::std::function<void(const ::std::string &)>>
+		with_value = {
+			{ "--out", [&](const ::std::string &v) { opt.out = v; } },
+			{ "--runs",
+			  [&](const ::std::string &v) {
+				  opt.runs = bench::parse_unsigned(v, "--runs");
+			  } },
+			{ "--iterations",
+			  [&](const ::std::string &v) {
+				  opt.iterations =
+					  bench::parse_unsigned(v, "--iterations");
+			  } },
+			{ "--clx",
+			  [&](const ::std::string &v) { opt.clx.push_back(v); } },
+			{ "--bank-of",
+			  [&](const ::std::string &v) { opt.bank_of.push_back(v); } },
+			{ "--gpio-sim-lines",
+			  [&](const ::std::string &v) {
+				  opt.sim_lines = numbers(v, "--gpio-sim-lines");
+			  } },
+			{ "--rates",
+			  [&](const ::std::string &v) {
+				  opt.rates = numbers(v, "--rates");
+			  } },
+			{ "--lines",
+			  [&](const ::std::string &v) {
+				  opt.lines = bench::parse_unsigned(v, "--lines");
+			  } },
+			{ "--samples",
+			  [&](const ::std::string &v) {
+				  opt.samples = bench::parse_unsigned(v, "--samples");
+			  } },
+			{ "--seconds",
+			  [&](const ::std::string &v) { opt.seconds = ::std::stod(v); } },
+			{ "--csv", [&](const ::std::string &v) { opt.csv = v; } },
+			{ "--machine", [&](const ::std::string &v) { opt.machine = v; } },
+		};
 
 	for (int i = first; i < argc; i++) {
 		::std::string arg = argv[i];
@@ -106,10 +128,8 @@ bench::options parse(int argc, char **argv, int first)
 int main(int argc, char **argv)
 {
 	const ::std::map<::std::string, void (*)(const bench::options &)> commands = {
-		{ "dispatch", bench::run_dispatch },
-		{ "events", bench::run_events },
-		{ "burst", bench::run_burst },
-		{ "memory", bench::run_memory },
+		{ "dispatch", bench::run_dispatch }, { "events", bench::run_events },
+		{ "burst", bench::run_burst },       { "memory", bench::run_memory },
 		{ "report", bench::run_report },
 	};
 

@@ -21,8 +21,8 @@
 #include <system_error>
 #include <utility>
 
-#include "commands.hpp"
 #include "clx_device.hpp"
+#include "commands.hpp"
 #include "csv.hpp"
 #include "gpio_sim.hpp"
 #include "util.hpp"
@@ -35,7 +35,7 @@ namespace {
 const ::std::string slabinfo = "/proc/slabinfo";
 constexpr double settle_ms = 200;
 constexpr int settle_tries = 50;
-constexpr unsigned long settle_slack = 256;	/* bytes */
+constexpr unsigned long settle_slack = 256; /* bytes */
 
 struct cache_line {
 	::std::string name;
@@ -56,7 +56,8 @@ struct cache_line {
 			continue;
 		if (!(in >> c.name >> c.active >> total >> c.objsize >> per_slab >>
 		      pages >> colon >> tunables >> c.limit >> c.batch >> c.shared))
-			throw ::std::runtime_error("cannot parse " + slabinfo + ": " + line);
+			throw ::std::runtime_error("cannot parse " + slabinfo + ": " +
+						   line);
 		caches.push_back(c);
 	}
 	return caches;
@@ -94,7 +95,8 @@ unsigned long slab_bytes()
 		last = now;
 	}
 	::std::cerr << "memory: slab usage still moving after "
-		    << settle_tries * settle_ms / 1000 << " s; something else is running\n";
+		    << settle_tries * settle_ms / 1000
+		    << " s; something else is running\n";
 	return last;
 }
 
@@ -122,8 +124,8 @@ private:
 	{
 		try {
 			write_file(slabinfo, name + " " + ::std::to_string(limit) + " " +
-					     ::std::to_string(batch) + " " +
-					     ::std::to_string(shared));
+						     ::std::to_string(batch) + " " +
+						     ::std::to_string(shared));
 		} catch (const ::std::system_error &) {
 			/* A cache that cannot be tuned adds its noise, no more. */
 		}
@@ -150,8 +152,8 @@ template <typename Up, typename Down>
 
 /* Where the bytes of one more @up go, cache by cache: the largest few. */
 template <typename Up, typename Down>
-void by_cache(csv_file &csv, const ::std::string &target,
-	      const ::std::string &test, Up up, Down down)
+void by_cache(csv_file &csv, const ::std::string &target, const ::std::string &test,
+	      Up up, Down down)
 {
 	::std::vector<::std::pair<double, ::std::string>> deltas;
 
@@ -172,9 +174,9 @@ void by_cache(csv_file &csv, const ::std::string &target,
 			{ deltas[i].first, deltas[i].first, deltas[i].first, 1 });
 }
 
-void record(csv_file &csv, const ::std::string &target,
-	    const ::std::string &unit_name, unsigned int small, unsigned int large,
-	    const ::std::vector<double> &ds, const ::std::vector<double> &dl)
+void record(csv_file &csv, const ::std::string &target, const ::std::string &unit_name,
+	    unsigned int small, unsigned int large, const ::std::vector<double> &ds,
+	    const ::std::vector<double> &dl)
 {
 	::std::vector<double> per_pin, per_chip;
 
@@ -184,10 +186,10 @@ void record(csv_file &csv, const ::std::string &target,
 		per_pin.push_back(pin);
 		per_chip.push_back(ds[i] - small * pin);
 	}
-	csv.add("memory", target, ::std::to_string(small) + " " + unit_name,
-		"probe", "bytes", summarize(ds));
-	csv.add("memory", target, ::std::to_string(large) + " " + unit_name,
-		"probe", "bytes", summarize(dl));
+	csv.add("memory", target, ::std::to_string(small) + " " + unit_name, "probe",
+		"bytes", summarize(ds));
+	csv.add("memory", target, ::std::to_string(large) + " " + unit_name, "probe",
+		"bytes", summarize(dl));
 	csv.add("memory", target, "slope", "per pin", "bytes", summarize(per_pin));
 	csv.add("memory", target, "intercept", "per chip", "bytes", summarize(per_chip));
 }
@@ -205,7 +207,8 @@ void run_memory(const options &opt)
 	if (sizes.empty())
 		sizes = { 1, 512 };
 	if (names.size() != 2 || sizes.size() != 2)
-		throw ::std::invalid_argument("memory: two --clx and two --gpio-sim-lines");
+		throw ::std::invalid_argument(
+			"memory: two --clx and two --gpio-sim-lines");
 
 	slab_tuning tuning;
 	csv_file csv(opt.out + "/bench.csv");
@@ -220,8 +223,9 @@ void run_memory(const options &opt)
 
 		clx.push_back(deltas(repeats, up, down));
 		if (&name == &names.back())
-			by_cache(csv, "gpio-clx", ::std::to_string(clx_device::pins(name)) +
-				 " pins", up, down);
+			by_cache(csv, "gpio-clx",
+				 ::std::to_string(clx_device::pins(name)) + " pins", up,
+				 down);
 		if (!was_bound)
 			down();
 	}

@@ -10,9 +10,9 @@
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <utility>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
 
 #include "commands.hpp"
 #include "csv.hpp"
@@ -31,8 +31,8 @@ public:
 			    const ::std::string &test, const ::std::string &metric) const
 	{
 		for (const auto &r : rows_)
-			if (r.group == group && r.target == target &&
-			    r.test == test && r.metric == metric)
+			if (r.group == group && r.target == target && r.test == test &&
+			    r.metric == metric)
 				return &r;
 		return nullptr;
 	}
@@ -75,8 +75,8 @@ private:
 	return r ? fmt(r->value.median, 2) + "x" : ratio(a, b);
 }
 
-double pvalue(const results &res, const ::std::string &num,
-	      const ::std::string &den, const csv_row *a, const csv_row *b)
+double pvalue(const results &res, const ::std::string &num, const ::std::string &den,
+	      const csv_row *a, const csv_row *b)
 {
 	auto r = res.find("ratio", num, den, "paired");
 
@@ -97,8 +97,7 @@ struct goal {
 	{
 		bool met = value <= limit;
 
-		out << "  [" << (met ? "met" : "MISSED") << "] " << what << ": "
-		    << shown;
+		out << "  [" << (met ? "met" : "MISSED") << "] " << what << ": " << shown;
 		if (!met)
 			out << ", over by " << fmt((value / limit - 1) * 100, 0) << "%"
 			    << unit;
@@ -130,8 +129,7 @@ void dispatch_section(::std::ostream &out, const results &res)
 	    << pad(cell(sim), 24) << pratio(res, "gpio-sim", "floor", sim, floor)
 	    << " floor\n";
 	out << "  " << pad("profile: register model, one edge", 40)
-	    << cell(res.find("dispatch", "register model", "1 pin", "cost"))
-	    << "\n\n";
+	    << cell(res.find("dispatch", "register model", "1 pin", "cost")) << "\n\n";
 }
 
 /* A controller of the scaling benchmark: one pin pending. */
@@ -179,8 +177,7 @@ pins_1024(const ::std::vector<scale_point> &points, unsigned int per_bank)
 	return { big, one };
 }
 
-void scaling_section(::std::ostream &out, const results &res,
-		     const ::std::string &dat)
+void scaling_section(::std::ostream &out, const results &res, const ::std::string &dat)
 {
 	auto points = scale_points(res);
 	auto floor = res.find("dispatch", "floor", "1 line", "cost");
@@ -189,9 +186,9 @@ void scaling_section(::std::ostream &out, const results &res,
 		return;
 	out << "Scaling: one pin pending (the last one), ns per interrupt;"
 	       " walk = the chained handler\nwith nothing pending (every bank"
-	       " queried)\n  " << pad("pins", 6) << pad("per bank", 10)
-	    << pad("banks", 7) << pad("cost", 24) << pad("vs 1 bank", 11)
-	    << "walk\n";
+	       " queried)\n  "
+	    << pad("pins", 6) << pad("per bank", 10) << pad("banks", 7) << pad("cost", 24)
+	    << pad("vs 1 bank", 11) << "walk\n";
 	for (const auto &p : points) {
 		const scale_point *one = nullptr;
 
@@ -204,7 +201,9 @@ void scaling_section(::std::ostream &out, const results &res,
 		    << pad(::std::to_string(p.banks), 7) << pad(cell(p.cost), 24)
 		    << pad(one ? pratio(res, p.cost->target + " " + p.cost->test,
 					"1 bank of " + ::std::to_string(one->per_bank),
-					p.cost, one->cost) : "n/a", 11)
+					p.cost, one->cost) :
+				 "n/a",
+			   11)
 		    << cell(p.walk);
 		for (unsigned int ppb : { 32, 64 })
 			if (p.pins == 512 && p.banks == 1024 / ppb)
@@ -269,8 +268,8 @@ void events_section(::std::ostream &out, const results &res)
 		    << pad(cell(b, decimals), 30) << ratio(a, b) << '\n';
 	};
 	out << "Userspace through libgpiod 1.6 (v1 character device), median"
-	       " [min..max]\n  " << pad("", 30) << pad("gpio-clx", 30)
-	    << pad("gpio-sim", 30) << "ratio\n";
+	       " [min..max]\n  "
+	    << pad("", 30) << pad("gpio-clx", 30) << pad("gpio-sim", 30) << "ratio\n";
 	row("events/s, " + lines, "events", lines, "throughput", 0);
 	row("lost edges per run", "events", lines, "lost", 0);
 	row("write->event p50, us", "latency", "1 line", "p50", 1);
@@ -316,8 +315,8 @@ void memory_section(::std::ostream &out, const results &res)
 
 	if (!chip_a && !chip_b)
 		return;
-	out << "Memory: slab bytes around probe, median [min..max]\n  "
-	    << pad("", 16) << pad("gpio-clx", 30) << pad("gpio-sim", 30) << "ratio\n";
+	out << "Memory: slab bytes around probe, median [min..max]\n  " << pad("", 16)
+	    << pad("gpio-clx", 30) << pad("gpio-sim", 30) << "ratio\n";
 	out << "  " << pad("per chip", 16) << pad(cell(chip_a, 0), 30)
 	    << pad(cell(chip_b, 0), 30) << ratio(chip_a, chip_b) << '\n';
 	out << "  " << pad("per pin", 16) << pad(cell(pin_a, 0), 30)
@@ -358,8 +357,10 @@ void goals_section(::std::ostream &out, const results &res)
 				  "1 bank of " + ::std::to_string(ppb), big->cost,
 				  one->cost);
 		g.at_most("1024-pin cost <= 1.1x 32-pin, banks of " +
-			  ::std::to_string(ppb) + " (" + ::std::to_string(big->banks) +
-			  " banks, measured at 512 pins)", x, 1.1, fmt(x, 2) + "x", "");
+				  ::std::to_string(ppb) + " (" +
+				  ::std::to_string(big->banks) +
+				  " banks, measured at 512 pins)",
+			  x, 1.1, fmt(x, 2) + "x", "");
 	}
 	const csv_row *rate_a = nullptr, *rate_b = nullptr, *lost_a = nullptr;
 	for (const auto &r : res.rows()) {
@@ -396,7 +397,8 @@ void goals_section(::std::ostream &out, const results &res)
 		if (r.group != "burst" || r.test.rfind("16 edges", 0) != 0 ||
 		    r.metric != "cdev lost")
 			continue;
-		auto rate = res.find("burst", "gpio-clx", r.test, "achieved")->value.median;
+		auto rate =
+			res.find("burst", "gpio-clx", r.test, "achieved")->value.median;
 
 		if (r.value.max == 0 && rate > lossless && !first_loss)
 			lossless = rate;

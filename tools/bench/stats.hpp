@@ -38,8 +38,7 @@ inline summary summarize(::std::vector<double> values)
 		throw ::std::invalid_argument("summary of no samples");
 	::std::sort(values.begin(), values.end());
 	auto n = values.size();
-	double median = n % 2 ? values[n / 2] :
-				(values[n / 2 - 1] + values[n / 2]) / 2;
+	double median = n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 
 	return { median, values.front(), values.back(), n };
 }

@@ -50,8 +50,7 @@ void write_file(const ::std::string &path, const ::std::string &text)
 
 ::std::vector<::std::string> list_dir(const ::std::string &path)
 {
-	::std::unique_ptr<DIR, int (*)(DIR *)> dir(::opendir(path.c_str()),
-						    ::closedir);
+	::std::unique_ptr<DIR, int (*)(DIR *)> dir(::opendir(path.c_str()), ::closedir);
 	::std::vector<::std::string> names;
 
 	if (!dir)

@@ -7,9 +7,9 @@
 #include <fcntl.h>
 #include <fstream>
 #include <memory>
+#include <spawn.h>
 #include <sstream>
 #include <stdexcept>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -80,16 +80,14 @@ bool board::handlers_done(unsigned int offset) const
 
 	while (::std::getline(in, line)) {
 		::std::istringstream f(line);
-		unsigned long long pin, primary, dispatched, spurious, held,
-			replayed;
+		unsigned long long pin, primary, dispatched, spurious, held, replayed;
 
-		if (!(f >> pin >> primary >> dispatched >> spurious >> held >>
-		      replayed))
+		if (!(f >> pin >> primary >> dispatched >> spurious >> held >> replayed))
 			continue;
 		if (pin == offset)
 			return primary + replayed == dispatched + spurious;
 	}
-	return true;	/* never interrupted */
+	return true; /* never interrupted */
 }
 
 bool board::wait_enabled(unsigned int offset) const
@@ -136,7 +134,7 @@ int write_file(const ::std::string &path, const ::std::string &text)
 ::std::string run(const ::std::string &command, int *status)
 {
 	::std::unique_ptr<FILE, int (*)(FILE *)> pipe(::popen(command.c_str(), "r"),
-						     ::pclose);
+						      ::pclose);
 	::std::string out;
 	char buf[512];
 	size_t n;
@@ -177,8 +175,7 @@ int wait_child(int pid)
 	int status;
 
 	if (::waitpid(pid, &status, 0) < 0)
-		throw ::std::system_error(errno, ::std::generic_category(),
-					  "waitpid");
+		throw ::std::system_error(errno, ::std::generic_category(), "waitpid");
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
@@ -190,12 +187,11 @@ int wait_child(int pid)
 	ssize_t n;
 
 	if (fd < 0)
-		throw ::std::system_error(errno, ::std::generic_category(),
-					  "/dev/kmsg");
+		throw ::std::system_error(errno, ::std::generic_category(), "/dev/kmsg");
 	for (;;) {
 		n = ::read(fd, buf, sizeof(buf) - 1);
 		if (n < 0 && errno == EPIPE)
-			continue;	/* overwritten records: skip on */
+			continue; /* overwritten records: skip on */
 		if (n <= 0)
 			break;
 		::std::string rec(buf, n);

@@ -25,8 +25,7 @@ debounced_line::debounced_line(const ::std::string &chip, unsigned int offset,
 	req.offsets[0] = offset;
 	req.num_lines = 1;
 	::strncpy(req.consumer, "gpioclx-e2e", sizeof(req.consumer) - 1);
-	req.config.flags = GPIO_V2_LINE_FLAG_INPUT |
-			   GPIO_V2_LINE_FLAG_EDGE_RISING |
+	req.config.flags = GPIO_V2_LINE_FLAG_INPUT | GPIO_V2_LINE_FLAG_EDGE_RISING |
 			   GPIO_V2_LINE_FLAG_EDGE_FALLING;
 	req.config.num_attrs = 1;
 	req.config.attrs[0].attr.id = GPIO_V2_LINE_ATTR_ID_DEBOUNCE;

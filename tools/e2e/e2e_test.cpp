@@ -6,17 +6,17 @@
  * Each test names the GPIOCLX-RULES.md rule it pins down, where one applies.
  */
 #include <algorithm>
+#include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <sstream>
-#include <cerrno>
-#include <chrono>
 #include <fstream>
 #include <map>
+#include <sstream>
 #include <stdexcept>
-#include <thread>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -37,7 +37,7 @@ constexpr auto quiet_period = milliseconds(100);
 
 struct edge {
 	unsigned int offset;
-	int type;	/* ::gpiod::line_event::RISING_EDGE or FALLING_EDGE */
+	int type; /* ::gpiod::line_event::RISING_EDGE or FALLING_EDGE */
 };
 
 class E2E : public ::testing::Test {
@@ -76,13 +76,13 @@ protected:
 	 * until its interrupts are enabled in the controller: a line shows as
 	 * used before its interrupt is requested.
 	 */
-	int start_gpiomon(const ::std::vector<unsigned int> &offsets,
-			  const char *flags, int events)
+	int start_gpiomon(const ::std::vector<unsigned int> &offsets, const char *flags,
+			  int events)
 	{
-		::std::vector<::std::string> argv = { "timeout", "20", "gpiomon",
-						     "-b", "-n",
-						     ::std::to_string(events),
-						     "-F", "%o %e" };
+		::std::vector<::std::string> argv = { "timeout", "20",
+						      "gpiomon", "-b",
+						      "-n",      ::std::to_string(events),
+						      "-F",      "%o %e" };
 		if (*flags)
 			argv.push_back(flags);
 		argv.push_back(board_.chip().name());
@@ -191,11 +191,10 @@ TEST_F(E2E, GpiodetectAndGpioinfo)
 struct edge_case {
 	const char *name;
 	int request;
-	::std::vector<int> expected;	/* for the pulse train 0-1-0-1-0 */
+	::std::vector<int> expected; /* for the pulse train 0-1-0-1-0 */
 };
 
-class EdgeTypes : public E2E,
-		  public ::testing::WithParamInterface<edge_case> {};
+class EdgeTypes : public E2E, public ::testing::WithParamInterface<edge_case> {};
 
 /*
  * Each edge type reports exactly its edges, with the right type, and
@@ -220,13 +219,15 @@ TEST_P(EdgeTypes, ExactEvents)
 
 INSTANTIATE_TEST_SUITE_P(
 	Events, EdgeTypes,
-	::testing::Values(
-		edge_case{ "rising", ::gpiod::line_request::EVENT_RISING_EDGE,
-			   { rising, rising } },
-		edge_case{ "falling", ::gpiod::line_request::EVENT_FALLING_EDGE,
-			   { falling, falling } },
-		edge_case{ "both", ::gpiod::line_request::EVENT_BOTH_EDGES,
-			   { rising, falling, rising, falling } }),
+	::testing::Values(edge_case{ "rising",
+				     ::gpiod::line_request::EVENT_RISING_EDGE,
+				     { rising, rising } },
+			  edge_case{ "falling",
+				     ::gpiod::line_request::EVENT_FALLING_EDGE,
+				     { falling, falling } },
+			  edge_case{ "both",
+				     ::gpiod::line_request::EVENT_BOTH_EDGES,
+				     { rising, falling, rising, falling } }),
 	[](const auto &info) { return ::std::string(info.param.name); });
 
 /* gpio-controller-2 has no both-edge detection: the core emulates it. */
@@ -332,7 +333,8 @@ TEST_F(Passive, PreProcessInHardIrq)
 		::sscanf(text.c_str(), "runs %lu outside_hardirq %lu", &runs, &outside);
 		return ::std::make_pair(runs, outside);
 	};
-	::gpiod::line_bulk lines({ request(4, ::gpiod::line_request::EVENT_RISING_EDGE) });
+	::gpiod::line_bulk lines(
+		{ request(4, ::gpiod::line_request::EVENT_RISING_EDGE) });
 	auto before = read();
 
 	drive(4, true);
@@ -371,8 +373,7 @@ TEST_P(Debounce, BurstGivesOneEvent)
 	gpioclx::board board(c.node, c.ppb);
 
 	board.set_input(c.offset, false);
-	gpioclx::debounced_line line(board.chip().name(), c.offset,
-				     period_ms * 1000);
+	gpioclx::debounced_line line(board.chip().name(), c.offset, period_ms * 1000);
 	auto start = ::std::chrono::steady_clock::now();
 	for (bool level : { true, false, true, false, true })
 		board.set_input(c.offset, level);
@@ -406,14 +407,13 @@ INSTANTIATE_TEST_SUITE_P(
 TEST_F(E2E, SeveralLinesExactSequence)
 {
 	const ::std::vector<::std::pair<unsigned int, bool>> steps = {
-		{ 1, true }, { 2, true }, { 33, true }, { 1, false },
+		{ 1, true }, { 2, true },  { 33, true },  { 1, false },
 		{ 3, true }, { 2, false }, { 33, false }, { 3, false },
 	};
 	::gpiod::line_bulk lines;
 
 	for (auto offset : { 1U, 2U, 3U, 33U })
-		lines.append(request(offset,
-				     ::gpiod::line_request::EVENT_BOTH_EDGES));
+		lines.append(request(offset, ::gpiod::line_request::EVENT_BOTH_EDGES));
 	for (auto [offset, high] : steps)
 		drive(offset, high);
 
@@ -421,8 +421,7 @@ TEST_F(E2E, SeveralLinesExactSequence)
 	ASSERT_EQ(events.size(), steps.size());
 	for (size_t i = 0; i < steps.size(); i++) {
 		EXPECT_EQ(events[i].source.offset(), steps[i].first) << i;
-		EXPECT_EQ(events[i].event_type,
-			  steps[i].second ? rising : falling) << i;
+		EXPECT_EQ(events[i].event_type, steps[i].second ? rising : falling) << i;
 	}
 }
 
@@ -449,19 +448,17 @@ TEST_F(E2E, DebugfsRejectsBadWrites)
 		EXPECT_EQ(gpioclx::write_file(path, bad), EINVAL)
 			<< "writing '" << bad << "'";
 	EXPECT_EQ(line.get_value(), 1);
-	EXPECT_EQ(gpioclx::write_file(board_.debugfs_path("pin40"), "1"),
-		  ENOENT);
+	EXPECT_EQ(gpioclx::write_file(board_.debugfs_path("pin40"), "1"), ENOENT);
 }
 
 struct gpiomon_case {
 	const char *name;
 	const char *flags;
-	const char *expected;	/* "%o %e" lines for pulses on lines 5 and 38 */
+	const char *expected; /* "%o %e" lines for pulses on lines 5 and 38 */
 	int events;
 };
 
-class Gpiomon : public E2E,
-		public ::testing::WithParamInterface<gpiomon_case> {};
+class Gpiomon : public E2E, public ::testing::WithParamInterface<gpiomon_case> {};
 
 /*
  * Debian's gpiomon, unchanged, catches the injected edges on two lines in
@@ -499,12 +496,11 @@ TEST_P(Gpiomon, CatchesInjectedEdges)
 
 INSTANTIATE_TEST_SUITE_P(
 	Tools, Gpiomon,
-	::testing::Values(
-		gpiomon_case{ "rising", "-r", "5 1\n38 1\n5 1\n38 1\n", 4 },
-		gpiomon_case{ "falling", "-f", "5 0\n38 0\n5 0\n38 0\n", 4 },
-		gpiomon_case{ "both", "",
-			      "5 1\n38 1\n5 0\n38 0\n5 1\n38 1\n5 0\n38 0\n",
-			      8 }),
+	::testing::Values(gpiomon_case{ "rising", "-r", "5 1\n38 1\n5 1\n38 1\n", 4 },
+			  gpiomon_case{ "falling", "-f", "5 0\n38 0\n5 0\n38 0\n", 4 },
+			  gpiomon_case{ "both", "",
+					"5 1\n38 1\n5 0\n38 0\n5 1\n38 1\n5 0\n38 0\n",
+					8 }),
 	[](const auto &info) { return ::std::string(info.param.name); });
 
 /* The level of pin @offset of the board's chip, read through the sim. */
@@ -626,8 +622,8 @@ TEST(Sleep, WakePinSeenOthersMasked)
 	EXPECT_EQ(asleep[0].status >> 21 & 1, 1U) << "the edge did not latch";
 	/* The wake-up pin stayed armed: its interrupt is what woke us. */
 	auto woke = gpioclx::run("cat /sys/power/pm_wakeup_irq 2>/dev/null");
-	EXPECT_EQ(::std::strtoul(woke.c_str(), nullptr, 10),
-		  irq_of("sample-c")) << "pm_wakeup_irq: " << woke;
+	EXPECT_EQ(::std::strtoul(woke.c_str(), nullptr, 10), irq_of("sample-c"))
+		<< "pm_wakeup_irq: " << woke;
 
 	ASSERT_TRUE(sample_wait("sample-c", wake0 + 1)) << "wake event lost";
 	::std::this_thread::sleep_for(quiet_period);
@@ -661,7 +657,8 @@ TEST_P(OverlaySample, ProbedAndServiced)
 	int status = -1;
 
 	gpioclx::run(::std::string("test -e /sys/bus/platform/devices/") + dev +
-			     "/driver", &status);
+			     "/driver",
+		     &status);
 	ASSERT_EQ(status, 0) << dev << " is not bound";
 	auto events0 = sample_events(dev);
 	auto irqs0 = interrupts_of(dev);
@@ -694,21 +691,20 @@ TEST_P(BadNode, OneErrorLineNothingBehind)
 	for (const auto &l : lines)
 		::testing::Test::RecordProperty("error", l);
 	int status = -1;
-	gpioclx::run("test -e /sys/bus/platform/devices/" + name + "/driver",
-		     &status);
+	gpioclx::run("test -e /sys/bus/platform/devices/" + name + "/driver", &status);
 	EXPECT_NE(status, 0) << name << " is bound";
-	gpioclx::run("ls /sys/bus/platform/devices/" + name +
-			     " | grep -q gpiochip", &status);
+	gpioclx::run("ls /sys/bus/platform/devices/" + name + " | grep -q gpiochip",
+		     &status);
 	EXPECT_NE(status, 0) << name << " left a gpiochip";
 	gpioclx::run("test -e /sys/kernel/debug/gpio-clx-sim/" + name, &status);
 	EXPECT_NE(status, 0) << name << " left a debugfs folder";
 }
 
-INSTANTIATE_TEST_SUITE_P(
-	Probe, BadNode,
-	::testing::Values("bad-no-ngpios", "bad-pins-per-bank", "bad-too-many-pins",
-			  "bad-no-interrupt", "bad-interrupt-cells"),
-	node_test_name);
+INSTANTIATE_TEST_SUITE_P(Probe, BadNode,
+			 ::testing::Values("bad-no-ngpios", "bad-pins-per-bank",
+					   "bad-too-many-pins", "bad-no-interrupt",
+					   "bad-interrupt-cells"),
+			 node_test_name);
 
 /* Unbinding and rebinding a controller tears down and rebuilds cleanly. */
 TEST(Rebind, UnbindBindControllerOne)
@@ -760,16 +756,16 @@ TEST_F(Generator, RejectsBadWritesChangesNothing)
 	ASSERT_EQ(gpioclx::write_file(path(), "square 33 1 100"), 0);
 	auto before = status();
 
-	for (auto bad : { "", "square", "square 33 10", "square 33 10 1 5",
-			  "pulse 33 10 1", "pulse 33 10 1 200000000",
-			  "square 40 10 1", "square 30-45 10 1", "square 33 0 1",
-			  "square 33 10 0", "square 33 1000000 1", "sine 33 10 1",
-			  "square x 10 1", "square 33 -5 1", "stop now" })
+	for (auto bad :
+	     { "", "square", "square 33 10", "square 33 10 1 5", "pulse 33 10 1",
+	       "pulse 33 10 1 200000000", "square 40 10 1", "square 30-45 10 1",
+	       "square 33 0 1", "square 33 10 0", "square 33 1000000 1", "sine 33 10 1",
+	       "square x 10 1", "square 33 -5 1", "stop now" })
 		EXPECT_EQ(gpioclx::write_file(path(), bad), EINVAL)
 			<< "writing '" << bad << "'";
 	auto after = status();
-	for (auto key : { "state", "mode", "pins", "hz", "periods", "away_ns",
-			  "back_ns" })
+	for (auto key :
+	     { "state", "mode", "pins", "hz", "periods", "away_ns", "back_ns" })
 		EXPECT_EQ(after[key], before[key]) << key;
 	EXPECT_EQ(after["state"], "running");
 	ASSERT_EQ(gpioclx::write_file(path(), "stop"), 0);
@@ -817,7 +813,7 @@ TEST_F(Generator, PulseTrainOnTwoPins)
 	EXPECT_EQ(st["mode"], "pulse");
 	EXPECT_EQ(st["pins"], "35-36");
 	EXPECT_EQ(st["edges"], "12");
-	EXPECT_EQ(st["delivered"], "6");	/* rising edges only */
+	EXPECT_EQ(st["delivered"], "6"); /* rising edges only */
 	for (;;) {
 		auto ready = lines.event_wait(quiet_period);
 

@@ -19,6 +19,10 @@ log "lint"
 lint_status=0
 "$TOP/tools/lint.sh" > "$results/lint.log" 2>&1 || lint_status=$?
 grep -v '^total: 0 errors, 0 warnings, 0 checks' "$results/lint.log" >&2 || true
+# The gpioclx tool's unit tests need no board: they run here, before the boot.
+log "gpioclx tool unit tests"
+"$OUT/tools/gpioclx-unit" --gtest_output=json:"$results/tool-unit.json" \
+	> "$results/tool-unit.log" 2>&1 || true
 log "device trees against their bindings (dt-schema)"
 "$TOP/tools/dt-check.sh" > "$results/dt-check.log" 2>&1 || true
 grep -Ev '^(ok |dt-check: )' "$results/dt-check.log" >&2 || true

@@ -3,8 +3,9 @@
 #
 # Judge one "make check" boot from the files it left in RESULTS: KUnit
 # results (taken from the kernel log, parsed by the kernel's kunit.py), the
-# GoogleTest report of the end-to-end tests, and the kernel log itself,
-# where any lockdep, KASAN, BUG or WARNING report fails the run.
+# GoogleTest reports of the end-to-end tests and of the gpioclx tool's unit
+# tests (run on the host), and the kernel log itself, where any lockdep,
+# KASAN, BUG or WARNING report fails the run.
 #
 # usage: results.sh RESULTS BOOT_STATUS SUITE...
 # Prints one line per group and writes "passed failed skipped" to
@@ -64,18 +65,25 @@ for suite in "$@"; do
 	count "kunit $suite" "$p" "$f" "$s"
 done
 
-if [ -f "$results/e2e.json" ]; then
-	read -r t f d < <(jq -r '"\(.tests) \(.failures) \(.disabled)"' \
-		"$results/e2e.json")
-	sk=$(jq '[.testsuites[].testsuite[] | select(.result == "SKIPPED")] | length' \
-		"$results/e2e.json")
+# A GoogleTest JSON report; a missing report counts as one failure.
+gtest_count() {	# name json log
+	local t f d sk
+
+	if [ ! -f "$2" ]; then
+		echo "  $1: no report (see $3)"
+		count "$1" 0 1 0
+		return
+	fi
+	read -r t f d < <(jq -r '"\(.tests) \(.failures) \(.disabled)"' "$2")
+	sk=$(jq '[.testsuites[].testsuite[] | select(.result == "SKIPPED")] | length' "$2")
 	jq -r '.testsuites[].testsuite[] | select(.failures) |
-		"    FAILED \(.classname).\(.name)"' "$results/e2e.json"
-	count "end-to-end (gtest)" $((t - f - sk)) "$f" $((sk + d))
-else
-	echo "  end-to-end: no report (see $results/guest.log)"
-	count "end-to-end (gtest)" 0 1 0
-fi
+		"    FAILED \(.classname).\(.name)"' "$2"
+	count "$1" $((t - f - sk)) "$f" $((sk + d))
+}
+
+gtest_count "end-to-end (gtest)" "$results/e2e.json" "$results/guest.log"
+# Run on the host before the boot (check.sh).
+gtest_count "tool unit tests (gtest)" "$results/tool-unit.json" "$results/tool-unit.log"
 
 # One maple_tree RCU warning from UML's fork path is known and harmless;
 # every other report fails.

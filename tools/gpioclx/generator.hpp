@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The simulator's signal generator, seen from the command line: the
+ * command to write to its debugfs file, checked first with the rules the
+ * simulator applies (Documentation/sim.rst), so that a mistake is reported
+ * here, in words, rather than as the kernel's bare -EINVAL.
+ */
+#ifndef GPIOCLX_TOOL_GENERATOR_HPP
+#define GPIOCLX_TOOL_GENERATOR_HPP
+
+#include <cstdint>
+#include <string>
+
+#include "cli.hpp"
+
+namespace gpioclx {
+namespace tool {
+
+/* The simulator's shortest high or low phase. */
+constexpr ::std::uint64_t gen_min_phase_ns = 1000;
+
+/*
+ * The text to write for @req on @chip, a controller of @ngpio lines:
+ * "square 0-3,8 10 5", "pulse 8 10 5 2000000" or "stop". Throws
+ * usage_error for what the simulator would refuse; empty for the status.
+ */
+::std::string gen_command(const gen_request &req, unsigned int ngpio,
+			  const ::std::string &chip);
+
+/* What to say when the simulator refuses @command with @err anyway. */
+::std::string gen_refused(const ::std::string &command, int err);
+
+} /* namespace tool */
+} /* namespace gpioclx */
+
+#endif /* GPIOCLX_TOOL_GENERATOR_HPP */

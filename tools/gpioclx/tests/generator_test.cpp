@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Unit tests of the generator commands: what is written, and what the tool
+ * refuses before the simulator would.
+ */
+#include <cerrno>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "generator.hpp"
+#include "usage_error.hpp"
+
+namespace {
+
+namespace tool = ::gpioclx::tool;
+
+tool::gen_request square(::std::vector<unsigned int> pins, ::std::uint32_t hz,
+			 ::std::uint32_t periods)
+{
+	return { tool::gen_action::square, pins, hz, periods, 0 };
+}
+
+tool::gen_request pulse(::std::vector<unsigned int> pins, ::std::uint32_t hz,
+			::std::uint32_t pulses, ::std::uint64_t width_ns)
+{
+	return { tool::gen_action::pulse, pins, hz, pulses, width_ns };
+}
+
+::std::string command(const tool::gen_request &req)
+{
+	return tool::gen_command(req, 40, "gpio-controller-0");
+}
+
+/* Test that valid requests become the simulator's command, pins as a list. */
+TEST(Gen, Commands)
+{
+	EXPECT_EQ(command(square({ 0, 1, 2, 3, 8 }, 10, 5)), "square 0-3,8 10 5");
+	EXPECT_EQ(command(pulse({ 33 }, 50, 10, 8000000)), "pulse 33 50 10 8000000");
+	EXPECT_EQ(command({ tool::gen_action::stop, {}, 0, 0, 0 }), "stop");
+	EXPECT_EQ(command({}), "");
+}
+
+/* Test that the phase limits are the simulator's: 1000 ns either way. */
+TEST(Gen, PhaseLimits)
+{
+	EXPECT_EQ(command(square({ 0 }, 500000, 1)), "square 0 500000 1");
+	EXPECT_THROW(command(square({ 0 }, 500001, 1)), tool::usage_error);
+	EXPECT_THROW(command(square({ 0 }, 4294967295U, 1)), tool::usage_error);
+	/* 1000 Hz: a 1000000 ns period. */
+	EXPECT_EQ(command(pulse({ 0 }, 1000, 1, 1000)), "pulse 0 1000 1 1000");
+	EXPECT_EQ(command(pulse({ 0 }, 1000, 1, 999000)), "pulse 0 1000 1 999000");
+	EXPECT_THROW(command(pulse({ 0 }, 1000, 1, 999)), tool::usage_error);
+	EXPECT_THROW(command(pulse({ 0 }, 1000, 1, 0)), tool::usage_error);
+	EXPECT_THROW(command(pulse({ 0 }, 1000, 1, 999001)), tool::usage_error);
+	EXPECT_THROW(command(pulse({ 0 }, 1000, 1, 1000000)), tool::usage_error);
+	EXPECT_THROW(command(pulse({ 0 }, 10, 1, 200000000)), tool::usage_error);
+	EXPECT_THROW(command(pulse({ 0 }, 10, 1, UINT64_MAX)), tool::usage_error);
+}
+
+/* Test that pins the chip does not have, and empty or zero settings, are refused. */
+TEST(Gen, BadRequestsRefused)
+{
+	EXPECT_THROW(command(square({ 40 }, 10, 1)), tool::usage_error);
+	EXPECT_THROW(command(square({ 30, 45 }, 10, 1)), tool::usage_error);
+	EXPECT_THROW(command(square({}, 10, 1)), tool::usage_error);
+	EXPECT_THROW(command(square({ 1 }, 0, 1)), tool::usage_error);
+	EXPECT_THROW(command(square({ 1 }, 10, 0)), tool::usage_error);
+	try {
+		command(pulse({ 0 }, 10, 1, 200000000));
+		FAIL() << "no error";
+	} catch (const tool::usage_error &e) {
+		EXPECT_STREQ(e.what(),
+			     "a pulse of 200000000 ns does not fit in the 100000000 ns "
+			     "period of 10 Hz");
+	}
+}
+
+/* Test that the kernel's refusal is reported with the command and the errno. */
+TEST(Gen, RefusedMessage)
+{
+	auto text = tool::gen_refused("square 0 10 1", EINVAL);
+
+	EXPECT_NE(text.find("'square 0 10 1'"), ::std::string::npos) << text;
+	EXPECT_NE(text.find("Invalid argument"), ::std::string::npos) << text;
+	EXPECT_EQ(tool::gen_refused("stop", ENOENT).find("sim.rst"), ::std::string::npos);
+}
+
+} /* namespace */

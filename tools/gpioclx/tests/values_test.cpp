@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Unit tests of the command-line values: numbers, pin lists, seconds and
+ * pin words.
+ */
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "usage_error.hpp"
+#include "values.hpp"
+
+namespace {
+
+namespace tool = ::gpioclx::tool;
+using pins = ::std::vector<unsigned int>;
+
+/* Test that decimal numbers parse up to their limit and nothing else does. */
+TEST(Number, DigitsUpToTheLimit)
+{
+	EXPECT_EQ(tool::parse_number("0", "n", 10), 0U);
+	EXPECT_EQ(tool::parse_number("007", "n", 10), 7U);
+	EXPECT_EQ(tool::parse_number("10", "n", 10), 10U);
+	EXPECT_EQ(tool::parse_number("18446744073709551615", "n", UINT64_MAX),
+		  UINT64_MAX);
+	EXPECT_THROW(tool::parse_number("11", "n", 10), tool::usage_error);
+	EXPECT_THROW(tool::parse_number("18446744073709551616", "n", UINT64_MAX),
+		     tool::usage_error);
+	EXPECT_THROW(tool::parse_number("99999999999999999999999", "n", UINT64_MAX),
+		     tool::usage_error);
+	for (auto bad : { "", "-1", "+1", " 1", "1 ", "0x10", "1.5", "1e3", "abc" })
+		EXPECT_THROW(tool::parse_number(bad, "n", 100), tool::usage_error) << bad;
+}
+
+/* Test that the error names the value and says what was wrong. */
+TEST(Number, ErrorNamesTheValue)
+{
+	try {
+		tool::parse_number("70000", "HZ", 65535);
+		FAIL() << "no error";
+	} catch (const tool::usage_error &e) {
+		EXPECT_STREQ(e.what(), "HZ: 70000 is too large (at most 65535)");
+	}
+}
+
+/* Test that pin lists give every pin once, sorted. */
+TEST(PinList, RangesAndSingles)
+{
+	EXPECT_EQ(tool::parse_pin_list("0-3,8"), (pins{ 0, 1, 2, 3, 8 }));
+	EXPECT_EQ(tool::parse_pin_list("8,0-3"), (pins{ 0, 1, 2, 3, 8 }));
+	EXPECT_EQ(tool::parse_pin_list("5"), (pins{ 5 }));
+	EXPECT_EQ(tool::parse_pin_list("3,3,2-4"), (pins{ 2, 3, 4 }));
+	EXPECT_EQ(tool::parse_pin_list("7-7"), (pins{ 7 }));
+	EXPECT_EQ(tool::parse_pin_list("65534"), (pins{ 65534 }));
+	EXPECT_EQ(tool::parse_pin_list("0-65534").size(), 65535U);
+}
+
+/* Test that malformed pin lists are refused. */
+TEST(PinList, BadListsRefused)
+{
+	for (auto bad : { "",
+			  ",",
+			  "1,",
+			  ",1",
+			  "1,,2",
+			  "-",
+			  "-3",
+			  "3-",
+			  "3-1",
+			  "1-2-3",
+			  "a",
+			  "1-a",
+			  "0x3",
+			  " 1",
+			  "1 ",
+			  "1;2",
+			  "65535",
+			  "0-65535",
+			  "99999999999999999999",
+			  "4294967296" })
+		EXPECT_THROW(tool::parse_pin_list(bad), tool::usage_error) << bad;
+}
+
+/* Test that pin lists are printed as the kernel prints them. */
+TEST(PinList, FormatRoundTrip)
+{
+	EXPECT_EQ(tool::format_pin_list({ 0, 1, 2, 3, 8 }), "0-3,8");
+	EXPECT_EQ(tool::format_pin_list({ 8, 3, 2, 1, 0, 8 }), "0-3,8");
+	EXPECT_EQ(tool::format_pin_list({ 1, 3 }), "1,3");
+	EXPECT_EQ(tool::format_pin_list({ 4 }), "4");
+	EXPECT_EQ(tool::format_pin_list({}), "");
+	for (auto text : { "0-3,8", "33", "1,3,5-6", "0-39" })
+		EXPECT_EQ(tool::format_pin_list(tool::parse_pin_list(text)), text);
+}
+
+/* Test that a pin beyond the chip's lines is refused with the chip's range. */
+TEST(PinList, CheckAgainstChip)
+{
+	EXPECT_NO_THROW(tool::check_pins({ 0, 39 }, 40, "chip"));
+	try {
+		tool::check_pins({ 3, 40 }, 40, "gpio-controller-0");
+		FAIL() << "no error";
+	} catch (const tool::usage_error &e) {
+		EXPECT_STREQ(
+			e.what(),
+			"pin 40 is not on gpio-controller-0, which has 40 lines (0-39)");
+	}
+	EXPECT_THROW(tool::check_pins({ 0 }, 0, "empty"), tool::usage_error);
+}
+
+/* Test that seconds take up to nine decimals and must be positive. */
+TEST(Seconds, DecimalsToNanoseconds)
+{
+	using ::std::chrono::nanoseconds;
+
+	EXPECT_EQ(tool::parse_seconds("2", "t"), nanoseconds(2000000000));
+	EXPECT_EQ(tool::parse_seconds("0.25", "t"), nanoseconds(250000000));
+	EXPECT_EQ(tool::parse_seconds("0.000000001", "t"), nanoseconds(1));
+	EXPECT_EQ(tool::parse_seconds("2147483647", "t"),
+		  nanoseconds(2147483647000000000));
+	for (auto bad : { "", "0", "0.0", "-1", ".5", "1.", "1.0000000001", "1e3", "1,5",
+			  "x", "2147483648", "1.5s" })
+		EXPECT_THROW(tool::parse_seconds(bad, "t"), tool::usage_error) << bad;
+}
+
+/* Test that a word is a pin list if it starts with a digit, else a line name. */
+TEST(PinWords, NumbersAndNames)
+{
+	tool::name_lookup names =
+		[](const ::std::string &name) -> ::std::optional<unsigned int> {
+		if (name == "BTN_A")
+			return 0;
+		if (name == "B1_P7")
+			return 39;
+		return ::std::nullopt;
+	};
+
+	EXPECT_EQ(tool::resolve_pins("BTN_A", 40, names, "c"), (pins{ 0 }));
+	EXPECT_EQ(tool::resolve_pins("B1_P7", 40, names, "c"), (pins{ 39 }));
+	EXPECT_EQ(tool::resolve_pins("1-2,39", 40, names, "c"), (pins{ 1, 2, 39 }));
+	EXPECT_THROW(tool::resolve_pins("BTN_Z", 40, names, "c"), tool::usage_error);
+	EXPECT_THROW(tool::resolve_pins("40", 40, names, "c"), tool::usage_error);
+	EXPECT_THROW(tool::resolve_pins("1x", 40, names, "c"), tool::usage_error);
+	EXPECT_THROW(tool::resolve_pins("", 40, names, "c"), tool::usage_error);
+}
+
+} /* namespace */

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "values.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "usage_error.hpp"
+
+namespace gpioclx {
+namespace tool {
+
+namespace {
+
+constexpr ::std::uint64_t max_seconds = 2147483647;
+constexpr unsigned int ns_digits = 9;
+
+bool is_digits(const ::std::string &text)
+{
+	return !text.empty() && ::std::all_of(text.begin(), text.end(), [](char c) {
+		return c >= '0' && c <= '9';
+	});
+}
+
+unsigned int list_pin(const ::std::string &text, const ::std::string &list)
+{
+	return parse_number(text, "pin list '" + list + "'", max_pin);
+}
+
+} /* namespace */
+
+::std::uint64_t parse_number(const ::std::string &text, const ::std::string &what,
+			     ::std::uint64_t max)
+{
+	::std::uint64_t value = 0;
+
+	if (!is_digits(text))
+		throw usage_error(what + ": '" + text + "' is not a decimal number");
+	for (char c : text) {
+		unsigned int digit = c - '0';
+
+		if (digit > max || value > (max - digit) / 10)
+			throw usage_error(what + ": " + text + " is too large (at most " +
+					  ::std::to_string(max) + ")");
+		value = value * 10 + digit;
+	}
+	return value;
+}
+
+::std::vector<unsigned int> parse_pin_list(const ::std::string &text)
+{
+	::std::set<unsigned int> pins;
+	::std::string::size_type start = 0, end;
+
+	do {
+		end = text.find(',', start);
+		auto field = text.substr(start,
+					 end == ::std::string::npos ? end : end - start);
+		auto dash = field.find('-');
+
+		if (field.empty())
+			throw usage_error("pin list '" + text + "' has an empty entry");
+		unsigned int first = list_pin(field.substr(0, dash), text);
+		unsigned int last = dash == ::std::string::npos ?
+					    first :
+					    list_pin(field.substr(dash + 1), text);
+		if (last < first)
+			throw usage_error("pin list '" + text + "': range " + field +
+					  " runs backwards");
+		for (unsigned int pin = first; pin <= last; pin++)
+			pins.insert(pin);
+		start = end + 1;
+	} while (end != ::std::string::npos);
+	return { pins.begin(), pins.end() };
+}
+
+::std::string format_pin_list(const ::std::vector<unsigned int> &pins)
+{
+	::std::vector<unsigned int> sorted(pins);
+	::std::string text;
+
+	::std::sort(sorted.begin(), sorted.end());
+	sorted.erase(::std::unique(sorted.begin(), sorted.end()), sorted.end());
+	for (size_t i = 0; i < sorted.size();) {
+		size_t j = i;
+
+		while (j + 1 < sorted.size() && sorted[j + 1] == sorted[j] + 1)
+			j++;
+		if (!text.empty())
+			text += ',';
+		text += ::std::to_string(sorted[i]);
+		if (j > i)
+			text += '-' + ::std::to_string(sorted[j]);
+		i = j + 1;
+	}
+	return text;
+}
+
+void check_pins(const ::std::vector<unsigned int> &pins, unsigned int ngpio,
+		const ::std::string &chip)
+{
+	for (auto pin : pins) {
+		if (pin < ngpio)
+			continue;
+		throw usage_error(
+			"pin " + ::std::to_string(pin) + " is not on " + chip +
+			", which has " + ::std::to_string(ngpio) + " lines" +
+			(ngpio ? " (0-" + ::std::to_string(ngpio - 1) + ")" : ""));
+	}
+}
+
+::std::chrono::nanoseconds parse_seconds(const ::std::string &text,
+					 const ::std::string &what)
+{
+	auto dot = text.find('.');
+	auto whole = text.substr(0, dot);
+	auto fraction = dot == ::std::string::npos ? "0" : text.substr(dot + 1);
+
+	if (!is_digits(whole) || !is_digits(fraction))
+		throw usage_error(what + ": '" + text + "' is not a number of seconds");
+	if (fraction.size() > ns_digits)
+		throw usage_error(what + ": '" + text + "' has more than nine decimals");
+	fraction.resize(ns_digits, '0');
+	auto ns = parse_number(whole, what, max_seconds) * 1000000000 +
+		  parse_number(fraction, what, 999999999);
+	if (!ns)
+		throw usage_error(what + ": must be more than 0 seconds");
+	return ::std::chrono::nanoseconds(ns);
+}
+
+::std::vector<unsigned int> resolve_pins(const ::std::string &word, unsigned int ngpio,
+					 const name_lookup &by_name,
+					 const ::std::string &chip)
+{
+	if (word.empty())
+		throw usage_error("an empty pin");
+	if (word[0] >= '0' && word[0] <= '9') {
+		auto pins = parse_pin_list(word);
+
+		check_pins(pins, ngpio, chip);
+		return pins;
+	}
+	auto offset = by_name(word);
+	if (!offset)
+		throw usage_error("no line named '" + word + "' on " + chip);
+	return { *offset };
+}
+
+} /* namespace tool */
+} /* namespace gpioclx */
