@@ -5,8 +5,10 @@
 # modules the way a board user does, each from a fresh copy of the tree and
 # only through the top-level Makefile and dkms.conf:
 #
-#   distro   make KDIR=<Debian's linux-headers-amd64> KERNELRELEASE=...
-#   install  make install INSTALL_MOD_PATH=<stage>: extra/ and depmod
+#   distro   make KERNELRELEASE=<Debian's linux-headers-amd64 release>
+#            (KDIR follows from /lib/modules/<release>/build)
+#   install  make KDIR=<those headers> INSTALL_MOD_PATH=<stage> install:
+#            extra/ and depmod, the release read from KDIR
 #   modalias modinfo and modules.alias carry an of: alias per compatible
 #   arm64    make KDIR=<arm64 defconfig + modules_prepare> ARCH=arm64
 #            CROSS_COMPILE=aarch64-linux-gnu- (the tree is cached)
@@ -93,14 +95,14 @@ kernel_release() {
 distro_build() {
 	stage_tree "$work/distro"
 	build "$work/distro" "$work/distro.log" 'Skipping BTF generation' \
-		KDIR="$kdir" KERNELRELEASE="$krel" &&
+		KERNELRELEASE="$krel" &&
 		have_modules "$work/distro"
 }
 
 distro_install() {
 	local stage=$work/stage dir m
 	rm -rf "$stage"
-	make -C "$work/distro" KDIR="$kdir" KERNELRELEASE="$krel" \
+	make -C "$work/distro" KDIR="$kdir" \
 		INSTALL_MOD_PATH="$stage" install || return 1
 	dir=$stage/lib/modules/$krel
 	for m in "${modules[@]}"; do

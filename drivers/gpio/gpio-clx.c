@@ -1304,6 +1304,27 @@ static int gpio_clx_get_direction(struct gpio_chip *gc, unsigned int offset)
 	return dir;
 }
 
+/*
+ * A debounce period belongs to the consumer that set it. The character
+ * device never sets it back to 0 when a request ends, so without this the
+ * next consumer of the line would inherit a filter it did not ask for.
+ */
+static void gpio_clx_free(struct gpio_chip *gc, unsigned int offset)
+{
+	struct gpio_clx *clx = to_gpio_clx(gc);
+	struct gpio_clx_debounce *db;
+	bool set;
+
+	if (clx->info.flags & GPIO_CLX_HW_DEBOUNCE) {
+		set = READ_ONCE(clx->cfg[offset].debounce_us);
+	} else {
+		db = smp_load_acquire(&clx->debounce);
+		set = db && READ_ONCE(db[offset].period_us);
+	}
+	if (set)
+		gpio_clx_set_debounce(clx, offset, 0);
+}
+
 static int gpio_clx_set_config(struct gpio_chip *gc, unsigned int offset,
 			       unsigned long config)
 {
@@ -1503,6 +1524,7 @@ static void gpio_clx_init_chip(struct gpio_clx *clx, struct device *dev)
 	if (gpio_clx_has_irq_ops(clx->ops)) {
 		gc->to_irq = gpio_clx_to_irq;
 		gc->set_config = gpio_clx_set_config;
+		gc->free = gpio_clx_free;
 	}
 }
 

@@ -396,6 +396,32 @@ TEST_P(Debounce, BurstGivesOneEvent)
 	EXPECT_FALSE(*ev) << "not a falling edge";
 }
 
+/*
+ * The period goes with the request that set it: the next consumer of the
+ * line, which asks for no debounce, sees a pulse far shorter than it.
+ */
+TEST_P(Debounce, ReleasedWithTheRequest)
+{
+	const auto &c = GetParam();
+	gpioclx::board board(c.node, c.ppb);
+
+	board.set_input(c.offset, false);
+	{
+		gpioclx::debounced_line line(board.chip().name(), c.offset, 500 * 1000);
+	}
+	auto plain = board.chip().get_line(c.offset);
+	plain.request({ "gpioclx-e2e", ::gpiod::line_request::EVENT_BOTH_EDGES, 0 });
+	board.set_input(c.offset, true);
+	board.set_input(c.offset, false);
+	int seen = 0;
+	while (seen < 2 && plain.event_wait(::std::chrono::seconds(2))) {
+		plain.event_read();
+		seen++;
+	}
+	EXPECT_EQ(seen, 2) << "the released request's debounce still filters the line";
+	plain.release();
+}
+
 INSTANTIATE_TEST_SUITE_P(
 	Rule22, Debounce,
 	::testing::Values(debounce_case{ "hardware", "gpio-controller-0", 32, 12 },

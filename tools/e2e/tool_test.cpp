@@ -150,9 +150,9 @@ protected:
  */
 TEST_F(Tool, ListCountersFollowInterrupts)
 {
-	auto line = board_.chip().get_line(9);
+	auto line = board_.chip().get_line(14);
 
-	board_.set_input(9, false);
+	board_.set_input(14, false);
 	line.request({ "gpioclx-e2e", ::gpiod::line_request::EVENT_BOTH_EDGES, 0 });
 	auto before = gpioclx_run("list --chip " + node);
 	ASSERT_EQ(before.status, 0) << before.err;
@@ -160,16 +160,16 @@ TEST_F(Tool, ListCountersFollowInterrupts)
 		<< before.out;
 	EXPECT_NE(before.out.find("  bank 1: enabled"), ::std::string::npos)
 		<< before.out;
-	auto row = list_row(before.out, 9);
+	auto row = list_row(before.out, 14);
 	ASSERT_EQ(row.size(), 9U) << before.out;
 	EXPECT_EQ(row[1], "-");
 	EXPECT_EQ(row[2], "gpioclx-e2e");
 
-	set("9", 9, true);
-	set("9", 9, false);
+	set("14", 14, true);
+	set("14", 14, false);
 	auto after = gpioclx_run("list --chip " + node);
 	ASSERT_EQ(after.status, 0) << after.err;
-	auto row_after = list_row(after.out, 9);
+	auto row_after = list_row(after.out, 14);
 	ASSERT_EQ(row_after.size(), 9U) << after.out;
 	EXPECT_EQ(::std::stoull(row_after[4]), ::std::stoull(row[4]) + 2) << "dispatched";
 	EXPECT_GE(::std::stoull(row_after[3]), ::std::stoull(row[3]) + 2) << "primary";
