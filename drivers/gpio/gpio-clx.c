@@ -1318,6 +1318,7 @@ static void gpio_clx_free(struct gpio_chip *gc, unsigned int offset)
 	if (clx->info.flags & GPIO_CLX_HW_DEBOUNCE) {
 		set = READ_ONCE(clx->cfg[offset].debounce_us);
 	} else {
+		/* Pairs with the release that publishes the array. */
 		db = smp_load_acquire(&clx->debounce);
 		set = db && READ_ONCE(db[offset].period_us);
 	}

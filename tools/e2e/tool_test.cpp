@@ -247,21 +247,21 @@ TEST_F(Tool, BadInputChangesNothing)
 		"regs",
 		"list --chip",
 		"list --chip no-such-chip",
-		"set no-such-chip 8=1",
-		"set NODE 8=2",
-		"set NODE 8=1 40=1",
-		"set NODE 8=1 NO_SUCH_LINE=1",
-		"set NODE 8=1 8",
+		"set no-such-chip 15=1",
+		"set NODE 15=2",
+		"set NODE 15=1 40=1",
+		"set NODE 15=1 NO_SUCH_LINE=1",
+		"set NODE 15=1 15",
 		"gen NODE square 0-99 10 1",
-		"gen NODE square 8 500001 1",
-		"gen NODE pulse 8 10 1 200000000",
-		"gen NODE sine 8 10 1",
-		"gen NODE square 8 10",
-		"watch NODE 8 --count 0",
+		"gen NODE square 15 500001 1",
+		"gen NODE pulse 15 10 1 200000000",
+		"gen NODE sine 15 10 1",
+		"gen NODE square 15 10",
+		"watch NODE 15 --count 0",
 		"watch NODE 40",
 	};
-	driven_.push_back(8);
-	board_.set_input(8, false);
+	driven_.push_back(15);
+	board_.set_input(15, false);
 	auto regs = gpioclx_run("regs " + node);
 	auto gen = gpioclx_run("gen " + node);
 	ASSERT_EQ(regs.status, 0) << regs.err;
