@@ -966,6 +966,8 @@ static int gpio_clx_set_debounce(struct gpio_clx *clx, unsigned int offset,
 		/* Read-modify-write of the configuration under the bank lock. */
 		guard(gpio_clx_bank)(bank);
 		cfg = clx->cfg[offset];
+		if (cfg.debounce_us == period_us)
+			return 0;	/* no reconfigure for nothing */
 		cfg.debounce_us = period_us;
 		return gpio_clx_pin_retype_locked(clx, offset, &cfg);
 	}
@@ -975,7 +977,8 @@ static int gpio_clx_set_debounce(struct gpio_clx *clx, unsigned int offset,
 		if (ret)
 			return ret;
 	}
-	if (!clx->debounce)
+	/* Nothing to switch off: no period was ever set on this pin. */
+	if (!clx->debounce || (!period_us && !clx->debounce[offset].period_us))
 		return 0;
 
 	scoped_guard(gpio_clx_bank, bank) {
@@ -1311,19 +1314,7 @@ static int gpio_clx_get_direction(struct gpio_chip *gc, unsigned int offset)
  */
 static void gpio_clx_free(struct gpio_chip *gc, unsigned int offset)
 {
-	struct gpio_clx *clx = to_gpio_clx(gc);
-	struct gpio_clx_debounce *db;
-	bool set;
-
-	if (clx->info.flags & GPIO_CLX_HW_DEBOUNCE) {
-		set = READ_ONCE(clx->cfg[offset].debounce_us);
-	} else {
-		/* Pairs with the release that publishes the array. */
-		db = smp_load_acquire(&clx->debounce);
-		set = db && READ_ONCE(db[offset].period_us);
-	}
-	if (set)
-		gpio_clx_set_debounce(clx, offset, 0);
+	gpio_clx_set_debounce(to_gpio_clx(gc), offset, 0);
 }
 
 static int gpio_clx_set_config(struct gpio_chip *gc, unsigned int offset,

@@ -13,6 +13,8 @@
 # The guest copies the full kernel log from /dev/kmsg to RESULTS/kmsg.log
 # instead; GPIOCLX_LOGLEVEL=8 puts everything back on the console.
 #
+# GPIOCLX_TTY=1 puts the console on this terminal instead (make shell).
+#
 # usage: boot.sh KERNEL_BUILD DTB INIT RESULTS TIMEOUT [VAR=VALUE...]
 # exit:  the guest's own status (RESULTS/exit-status), 124 on timeout,
 #        125 when the guest died without reporting one
@@ -26,11 +28,20 @@ rm -f "$results/exit-status"
 # Guest RAM is a file under TMPDIR that is mapped executable: /dev/shm allows it.
 export TMPDIR=/dev/shm
 
+boot() {
+	timeout -k 10 "$limit" "$kbuild/linux" mem=512M root=/dev/root \
+		rootfstype=hostfs rootflags=/ ro dtb="$dtb" init="$init" \
+		con=null ssl=null log_buf_len=4M loglevel="${GPIOCLX_LOGLEVEL:-1}" \
+		GPIOCLX_RESULTS="$results" "$@"
+}
+
 set +e
-timeout -k 10 "$limit" "$kbuild/linux" mem=512M root=/dev/root \
-	rootfstype=hostfs rootflags=/ ro dtb="$dtb" init="$init" \
-	con0=null,fd:1 con=null ssl=null log_buf_len=4M loglevel="${GPIOCLX_LOGLEVEL:-1}" \
-	GPIOCLX_RESULTS="$results" "$@" </dev/null >"$results/console.log" 2>&1
+if [ -n "${GPIOCLX_TTY:-}" ]; then
+	# make shell: the console is this terminal, both ways.
+	boot con0=fd:0,fd:1 "$@"
+else
+	boot con0=null,fd:1 "$@" </dev/null >"$results/console.log" 2>&1
+fi
 rc=$?
 set -e
 

@@ -99,20 +99,21 @@ else
 	count "kernel log clean" 1 0 0
 fi
 
-# make check runs the benchmark tool once, briefly (check-init.sh).
-if [ "$(cat "$results/bench-smoke.status" 2>/dev/null)" = 0 ]; then
-	count "bench tool smoke run" 1 0 0
-else
-	echo "  bench smoke run failed (see $results/guest.log)"
-	count "bench tool smoke run" 0 1 0
-fi
+# One check from an exit status: 0 passes, anything else (or nothing,
+# for a step that never ran) fails and points at its log.
+check_status() {	# name status log
+	if [ "$2" = 0 ]; then
+		count "$1" 1 0 0
+	else
+		echo "  $1: status ${2:-missing} (see $3)"
+		count "$1" 0 1 0
+	fi
+}
 
-if [ "$boot_status" != 0 ]; then
-	echo "  boot: guest status $boot_status (see $results/guest.log)"
-	count "guest ran to completion" 0 1 0
-else
-	count "guest ran to completion" 1 0 0
-fi
+# make check runs the benchmark tool once, briefly (check-init.sh).
+check_status "bench tool smoke run" \
+	"$(cat "$results/bench-smoke.status" 2>/dev/null)" "$results/guest.log"
+check_status "guest ran to completion" "$boot_status" "$results/guest.log"
 
 # tools/dt-check.sh, run by check.sh on the host: one count per check.
 if [ -f "$results/dt-check.log" ]; then
@@ -127,11 +128,8 @@ if [ -f "$results/dt-check.log" ]; then
 fi
 
 if [ -n "${GPIOCLX_LINT_STATUS:-}" ]; then
-	if [ "$GPIOCLX_LINT_STATUS" = 0 ]; then
-		count "lint (checkpatch, sparse, kernel-doc, ...)" 1 0 0
-	else
-		count "lint (checkpatch, sparse, kernel-doc, ...)" 0 1 0
-	fi
+	check_status "lint (checkpatch, sparse, kernel-doc, ...)" \
+		"$GPIOCLX_LINT_STATUS" "$results/lint.log"
 fi
 
 # The build matrix (tools/matrix.sh): one check per NAME.status.
@@ -140,13 +138,8 @@ if [ -d "$results/matrix" ]; then
 	for st in "$results"/matrix/*.status; do
 		[ -e "$st" ] || continue
 		ran=1
-		name=$(basename "$st" .status)
-		if [ "$(cat "$st")" = 0 ]; then
-			count "matrix: $name" 1 0 0
-		else
-			echo "  matrix $name failed (see ${st%.status}.log)"
-			count "matrix: $name" 0 1 0
-		fi
+		check_status "matrix: $(basename "$st" .status)" "$(cat "$st")" \
+			"${st%.status}.log"
 	done
 	[ "$ran" = 1 ] || count "matrix: did not run" 0 1 0
 fi
@@ -154,11 +147,8 @@ fi
 # The docs' commands (tools/doccheck.sh): one test per console block, on
 # the host or in the board; a block that never ran fails.
 if [ -n "${GPIOCLX_DOC_STATUS:-}" ]; then
-	if [ "$GPIOCLX_DOC_STATUS" = 0 ]; then
-		count "docs: commands only in console blocks" 1 0 0
-	else
-		count "docs: commands only in console blocks" 0 1 0
-	fi
+	check_status "docs: commands only in console blocks" \
+		"$GPIOCLX_DOC_STATUS" "$results/docs-extract.log"
 	for where in host board; do
 		p=0 f=0
 		for sh in "$results/docs/$where"/*.sh; do

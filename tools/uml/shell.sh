@@ -14,15 +14,10 @@ set -euo pipefail
 "$TOP/tools/uml/build.sh" "$TOP/tools/uml/debug.config"
 results=$OUT/results/shell
 mkdir -p "$results"
-rm -f "$results/exit-status" "$results/cmd.sh"
+rm -f "$results/cmd.sh"
 [ -z "${CMD:-}" ] || printf '%s\n' "$CMD" > "$results/cmd.sh"
-export TMPDIR=/dev/shm
 log "booting the UML board; ${CMD:+running: $CMD; }'exit' powers it off"
-timeout -k 10 "${GPIOCLX_SHELL_TIMEOUT:-3600}" \
-	"$(cat "$OUT/kernel-debug")/linux" mem=512M root=/dev/root \
-	rootfstype=hostfs rootflags=/ ro dtb="$OUT/dts/uml-board-overlays.dtb" \
-	init="$TOP/tools/uml/guest/shell-init.sh" con0=fd:0,fd:1 con=null \
-	ssl=null loglevel=1 GPIOCLX_RESULTS="$results" \
-	GPIOCLX_MODULES="$OUT/uml-debug/modules" GPIOCLX_TOOLS="$OUT/tools" ||
-	true
-[ "$(cat "$results/exit-status" 2>/dev/null)" = 0 ]
+GPIOCLX_TTY=1 "$TOP/tools/uml/boot.sh" "$(cat "$OUT/kernel-debug")" \
+	"$OUT/dts/uml-board-overlays.dtb" "$TOP/tools/uml/guest/shell-init.sh" \
+	"$results" "${GPIOCLX_SHELL_TIMEOUT:-3600}" \
+	GPIOCLX_MODULES="$OUT/uml-debug/modules" GPIOCLX_TOOLS="$OUT/tools"
