@@ -19,7 +19,7 @@
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
 
-#include "gpio-clx.h"
+#include <linux/gpio/clx.h>
 #include "gpio-clx-sim.h"
 
 #define SIM_NODE	"/gpio-controller-1"

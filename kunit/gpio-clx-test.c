@@ -28,7 +28,7 @@
 #include <linux/irqdomain.h>
 #include <linux/platform_device.h>
 
-#include "gpio-clx.h"
+#include <linux/gpio/clx.h>
 
 /* gpiolib's private header, from the kernel tree: FLAG_IRQ_IS_ENABLED. */
 #include <gpiolib.h>

@@ -16,7 +16,7 @@ checkpatch=$(uml_src)/scripts/checkpatch.pl
 [ -f "$checkpatch" ] || die "no $checkpatch: run 'make uml' first"
 
 mapfile -t cfiles < <(git ls-files --cached --others --exclude-standard '*.c' '*.h' 2>/dev/null ||
-	find drivers kunit -name '*.[ch]')
+	find drivers include kunit -name '*.[ch]')
 if ! perl "$checkpatch" --strict --no-tree --terse --quiet -f "${cfiles[@]}"; then
 	echo "lint: checkpatch found problems" >&2
 	fail=1
@@ -44,7 +44,7 @@ fi
 # kernel-doc: the client API and the simulator's test hooks, and every
 # exported function documented.
 kerneldoc=$(uml_src)/scripts/kernel-doc
-for f in drivers/gpio/*.[ch]; do
+for f in drivers/gpio/*.[ch] include/linux/gpio/*.h; do
 	if perl "$kerneldoc" -none -v "$f" 2>&1 | grep -v ' info: ' | grep .; then
 		echo "lint: kernel-doc problems in $f" >&2
 		fail=1

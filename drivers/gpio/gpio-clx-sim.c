@@ -47,7 +47,7 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
-#include "gpio-clx.h"
+#include <linux/gpio/clx.h>
 #include "gpio-clx-sim.h"
 
 #define CLX_SIM_MAX_BANKS	32

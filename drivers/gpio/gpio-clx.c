@@ -43,7 +43,7 @@
 #include <linux/spinlock.h>
 #include <linux/workqueue.h>
 
-#include "gpio-clx.h"
+#include <linux/gpio/clx.h>
 
 /*
  * One bank. Its interrupt lock (rule 17) is the raw spinlock for a

@@ -69,7 +69,7 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
-#include "gpio-clx.h"
+#include <linux/gpio/clx.h>
 #include "gpio-clx-sim.h"
 
 #define CLX_BENCH_MAX_LINES	64

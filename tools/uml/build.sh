@@ -24,7 +24,7 @@ mdir=$OUT/uml-$name/modules
 mkdir -p "$mdir"
 rsync -a --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' \
 	--exclude '*.mod' --exclude '*.mod.c' --exclude 'modules.order' \
-	--exclude 'Module.symvers' "$TOP/Kbuild" "$TOP/drivers" "$TOP/kunit" \
+	--exclude 'Module.symvers' "$TOP/Kbuild" "$TOP/drivers" "$TOP/include" "$TOP/kunit" \
 	"$mdir/"
 # The benchmark's kernel module lives with the rest of the benchmark.
 mkdir -p "$mdir/tools/bench"
