@@ -20,7 +20,9 @@
 #include <linux/platform_device.h>
 
 #include <linux/gpio/clx.h>
+
 #include "gpio-clx-sim.h"
+#include "gpio-clx-testing.h"
 
 #define SIM_NODE	"/gpio-controller-1"
 #define SIM_PIN		9

@@ -30,6 +30,8 @@
 
 #include <linux/gpio/clx.h>
 
+#include "gpio-clx-testing.h"
+
 /* gpiolib's private header, from the kernel tree: FLAG_IRQ_IS_ENABLED. */
 #include <gpiolib.h>
 
@@ -109,7 +111,7 @@ static void fake_log(struct gpio_clx *clx, enum fake_op op, unsigned int bank,
 	c->bank = bank;
 	c->arg = arg;
 	c->hardirq = in_hardirq();
-	c->locked = gpio_clx_bank_locked(clx, bank);
+	c->locked = gpio_clx_bank_held(gpio_clx_get_bank(clx, bank));
 	if (cfg)
 		c->cfg = *cfg;
 }
@@ -146,19 +148,18 @@ static int fake_enable(struct gpio_clx *clx, unsigned int bank,
 	return 0;
 }
 
-static int fake_disable(struct gpio_clx *clx, unsigned int bank,
-			unsigned int pin)
+static void fake_disable(struct gpio_clx *clx, unsigned int bank,
+			 unsigned int pin)
 {
 	struct fake_bank *b = &fake_of(clx)->banks[bank];
 
 	fake_log(clx, FAKE_DISABLE, bank, pin, NULL);
 	b->en &= ~BIT_ULL(pin);
 	memset(&b->cfg[pin], 0, sizeof(b->cfg[pin]));
-	return 0;
 }
 
-static int fake_mask(struct gpio_clx *clx, unsigned int bank, u64 mask,
-		     u64 *failed)
+static void fake_mask(struct gpio_clx *clx, unsigned int bank, u64 mask,
+		      u64 *failed)
 {
 	struct fake *f = fake_of(clx);
 
@@ -169,16 +170,14 @@ static int fake_mask(struct gpio_clx *clx, unsigned int bank, u64 mask,
 	if (f->mask_fail_once)
 		f->mask_fails = 0;
 	f->banks[bank].mask |= mask & ~*failed;
-	return 0;
 }
 
-static int fake_unmask(struct gpio_clx *clx, unsigned int bank,
-		       unsigned int pin, const struct gpio_clx_irq_config *cfg)
+static void fake_unmask(struct gpio_clx *clx, unsigned int bank,
+			unsigned int pin, const struct gpio_clx_irq_config *cfg)
 {
 	fake_log(clx, FAKE_UNMASK, bank, pin, cfg);
 	fake_note_gpiolib(fake_of(clx), bank, BIT_ULL(pin));
 	fake_of(clx)->banks[bank].mask &= ~BIT_ULL(pin);
-	return 0;
 }
 
 static int fake_query_active(struct gpio_clx *clx, unsigned int bank,
@@ -191,11 +190,10 @@ static int fake_query_active(struct gpio_clx *clx, unsigned int bank,
 	return 0;
 }
 
-static int fake_clear(struct gpio_clx *clx, unsigned int bank, u64 mask)
+static void fake_clear(struct gpio_clx *clx, unsigned int bank, u64 mask)
 {
 	fake_log(clx, FAKE_CLEAR, bank, mask, NULL);
 	fake_of(clx)->banks[bank].status &= ~mask;
-	return 0;
 }
 
 static int fake_query_enabled(struct gpio_clx *clx, unsigned int bank,
@@ -399,11 +397,9 @@ static void fake_assert(struct fake *f, unsigned int offset, bool on)
 {
 	struct fake_bank *b = &f->banks[offset / FAKE_PPB];
 	u64 bit = BIT_ULL(offset % FAKE_PPB);
-	unsigned long flags;
 
-	flags = gpio_clx_lock_bank(f->clx, offset / FAKE_PPB);
+	guard(gpio_clx_bank)(gpio_clx_get_bank(f->clx, offset / FAKE_PPB));
 	b->status = on ? b->status | bit : b->status & ~bit;
-	gpio_clx_unlock_bank(f->clx, offset / FAKE_PPB, flags);
 }
 
 static unsigned int fake_count(struct fake *f, enum fake_op op)
@@ -1056,13 +1052,13 @@ static void gpio_clx_test_mask_failure(struct kunit *test)
 
 /*
  * Test that the ISR-path callbacks run under the bank's interrupt lock and
- * enable/disable run without it (rule 17), and that gpio_clx_lock_bank() is
+ * enable/disable run without it (rule 17), and that the bank guard of the client API is
  * that same lock (rule 18).
  */
 static void gpio_clx_test_lock_discipline(struct kunit *test)
 {
 	struct fake *f = fake_of_mode(test);
-	unsigned long flags;
+	struct gpio_clx_bank *bank0, *bank1;
 	unsigned int i;
 	int virq;
 
@@ -1092,11 +1088,14 @@ static void gpio_clx_test_lock_discipline(struct kunit *test)
 		}
 	}
 
-	KUNIT_EXPECT_FALSE(test, gpio_clx_bank_locked(f->clx, 0));
-	flags = gpio_clx_lock_bank(f->clx, 0);
-	KUNIT_EXPECT_TRUE(test, gpio_clx_bank_locked(f->clx, 0));
-	KUNIT_EXPECT_FALSE(test, gpio_clx_bank_locked(f->clx, 1));
-	gpio_clx_unlock_bank(f->clx, 0, flags);
+	bank0 = gpio_clx_get_bank(f->clx, 0);
+	bank1 = gpio_clx_get_bank(f->clx, 1);
+	KUNIT_EXPECT_FALSE(test, gpio_clx_bank_held(bank0));
+	scoped_guard(gpio_clx_bank, bank0) {
+		KUNIT_EXPECT_TRUE(test, gpio_clx_bank_held(bank0));
+		KUNIT_EXPECT_FALSE(test, gpio_clx_bank_held(bank1));
+	}
+	KUNIT_EXPECT_FALSE(test, gpio_clx_bank_held(bank0));
 }
 
 /*

@@ -48,7 +48,9 @@
 #include <linux/uaccess.h>
 
 #include <linux/gpio/clx.h>
+
 #include "gpio-clx-sim.h"
+#include "gpio-clx-testing.h"
 
 #define CLX_SIM_MAX_BANKS	32
 #define CLX_SIM_MAX_INJECT	(CLX_SIM_MAX_BANKS * 64)
@@ -373,44 +375,37 @@ static int clx_sim_enable_interrupt(struct gpio_clx *clx, unsigned int bank,
 	struct clx_sim *sim = clx_sim_of(clx);
 	struct gpio_clx_sim_regs *r = &sim->regs[bank];
 	u64 bit = BIT_ULL(pin);
-	unsigned long flags;
 
 	clx_sim_access(sim);
-	flags = gpio_clx_lock_bank(clx, bank);
-	scoped_guard(raw_spinlock_irqsave, &sim->hw_lock) {
-		clx_sim_program(sim, bank, pin, cfg);
-		r->mask &= ~bit;
-		r->en |= bit;
-		clx_sim_update(sim, bank);
-	}
-	gpio_clx_unlock_bank(clx, bank, flags);
+	guard(gpio_clx_bank)(gpio_clx_get_bank(clx, bank));
+	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	clx_sim_program(sim, bank, pin, cfg);
+	r->mask &= ~bit;
+	r->en |= bit;
+	clx_sim_update(sim, bank);
 	return 0;
 }
 
-static int clx_sim_disable_interrupt(struct gpio_clx *clx, unsigned int bank,
-				     unsigned int pin)
+static void clx_sim_disable_interrupt(struct gpio_clx *clx, unsigned int bank,
+				      unsigned int pin)
 {
 	struct clx_sim *sim = clx_sim_of(clx);
 	struct gpio_clx_sim_regs *r = &sim->regs[bank];
 	u64 bit = BIT_ULL(pin);
-	unsigned long flags;
 
 	clx_sim_access(sim);
-	flags = gpio_clx_lock_bank(clx, bank);
-	scoped_guard(raw_spinlock_irqsave, &sim->hw_lock) {
-		r->en &= ~bit;
-		r->edge &= ~bit;
-		r->pol &= ~bit;
-		r->both &= ~bit;
-		clx_sim_set_period(sim, bank, pin, 0);
-		clx_sim_update(sim, bank);
-	}
-	gpio_clx_unlock_bank(clx, bank, flags);
-	return 0;
+	guard(gpio_clx_bank)(gpio_clx_get_bank(clx, bank));
+	guard(raw_spinlock_irqsave)(&sim->hw_lock);
+	r->en &= ~bit;
+	r->edge &= ~bit;
+	r->pol &= ~bit;
+	r->both &= ~bit;
+	clx_sim_set_period(sim, bank, pin, 0);
+	clx_sim_update(sim, bank);
 }
 
-static int clx_sim_mask_interrupts(struct gpio_clx *clx, unsigned int bank,
-				   u64 mask, u64 *failed)
+static void clx_sim_mask_interrupts(struct gpio_clx *clx, unsigned int bank,
+				    u64 mask, u64 *failed)
 {
 	struct clx_sim *sim = clx_sim_of(clx);
 	unsigned long flags;
@@ -421,12 +416,11 @@ static int clx_sim_mask_interrupts(struct gpio_clx *clx, unsigned int bank,
 	clx_sim_update(sim, bank);
 	*failed = 0;
 	raw_spin_unlock_irqrestore(&sim->hw_lock, flags);
-	return 0;
 }
 
-static int clx_sim_unmask_interrupt(struct gpio_clx *clx, unsigned int bank,
-				    unsigned int pin,
-				    const struct gpio_clx_irq_config *cfg)
+static void clx_sim_unmask_interrupt(struct gpio_clx *clx, unsigned int bank,
+				     unsigned int pin,
+				     const struct gpio_clx_irq_config *cfg)
 {
 	struct clx_sim *sim = clx_sim_of(clx);
 	unsigned long flags;
@@ -436,7 +430,6 @@ static int clx_sim_unmask_interrupt(struct gpio_clx *clx, unsigned int bank,
 	sim->regs[bank].mask &= ~BIT_ULL(pin);
 	clx_sim_update(sim, bank);
 	raw_spin_unlock_irqrestore(&sim->hw_lock, flags);
-	return 0;
 }
 
 static int clx_sim_query_active(struct gpio_clx *clx, unsigned int bank,
@@ -453,8 +446,8 @@ static int clx_sim_query_active(struct gpio_clx *clx, unsigned int bank,
 	return 0;
 }
 
-static int clx_sim_clear_active(struct gpio_clx *clx, unsigned int bank,
-				u64 mask)
+static void clx_sim_clear_active(struct gpio_clx *clx, unsigned int bank,
+				 u64 mask)
 {
 	struct clx_sim *sim = clx_sim_of(clx);
 	unsigned long flags;
@@ -465,7 +458,6 @@ static int clx_sim_clear_active(struct gpio_clx *clx, unsigned int bank,
 	sim->regs[bank].status &= ~mask;
 	clx_sim_update(sim, bank);
 	raw_spin_unlock_irqrestore(&sim->hw_lock, flags);
-	return 0;
 }
 
 static int clx_sim_query_enabled(struct gpio_clx *clx, unsigned int bank,

@@ -45,6 +45,8 @@
 
 #include <linux/gpio/clx.h>
 
+#include "gpio-clx-testing.h"
+
 /*
  * One bank. Its interrupt lock (rule 17) is the raw spinlock for a
  * memory-mapped controller and the mutex for a passive one; take it with
@@ -55,7 +57,6 @@
 struct gpio_clx_bank {
 	raw_spinlock_t lock;	/* interrupt lock, memory-mapped */
 	struct mutex mutex;	/* interrupt lock, passive */
-	unsigned long flags;	/* saved by the raw lock's holder */
 	bool passive;
 	/* Per-pin counters; one per-cpu area per bank keeps each one small. */
 	struct gpio_clx_pin_stats __percpu *stats;
@@ -123,37 +124,53 @@ static struct dentry *gpio_clx_debugfs_root;
 static struct lock_class_key gpio_clx_lock_key;
 static struct lock_class_key gpio_clx_request_key;
 
-/*
- * The bank guard's two halves. Which lock they take depends on the
- * controller, and the guard pairs them by scope, which sparse cannot follow:
- * to sparse both halves leave the lock context as it was (the __release and
- * __acquire markers), and lockdep checks the real pairing at run time.
+/**
+ * gpio_clx_bank_lock() - acquire a bank's interrupt lock
+ * @bank: the bank, from gpio_clx_get_bank()
+ *
+ * The counterpart of GPIO_CLX_AcquireInterruptLock: client code outside the
+ * ISR path takes it around register accesses that must not interleave with
+ * the primary ISR or the irq_chip callbacks of that bank. For a
+ * memory-mapped controller it is a raw spinlock and interrupts are disabled
+ * while it is held; for a passive controller it is a mutex and the call may
+ * sleep. Prefer guard(gpio_clx_bank), which pairs it with
+ * gpio_clx_bank_unlock() by scope.
+ *
+ * Which lock is taken depends on the controller, and the guard pairs the
+ * halves by scope, which sparse cannot follow: to sparse both halves leave
+ * the lock context as it was, and lockdep checks the real pairing.
+ *
+ * Return: saved interrupt flags, for gpio_clx_bank_unlock().
  */
-static void gpio_clx_bank_acquire(struct gpio_clx_bank *bank)
+unsigned long gpio_clx_bank_lock(struct gpio_clx_bank *bank)
 {
-	unsigned long flags;
+	unsigned long flags = 0;
 
 	if (bank->passive) {
 		mutex_lock(&bank->mutex);
-		return;
+		return flags;
 	}
 	raw_spin_lock_irqsave(&bank->lock, flags);
 	__release(&bank->lock);
-	bank->flags = flags;
+	return flags;
 }
+EXPORT_SYMBOL_GPL(gpio_clx_bank_lock);
 
-static void gpio_clx_bank_release(struct gpio_clx_bank *bank)
+/**
+ * gpio_clx_bank_unlock() - release a bank's interrupt lock
+ * @bank: the bank
+ * @flags: the value gpio_clx_bank_lock() returned
+ */
+void gpio_clx_bank_unlock(struct gpio_clx_bank *bank, unsigned long flags)
 {
 	if (bank->passive) {
 		mutex_unlock(&bank->mutex);
 		return;
 	}
 	__acquire(&bank->lock);
-	raw_spin_unlock_irqrestore(&bank->lock, bank->flags);
+	raw_spin_unlock_irqrestore(&bank->lock, flags);
 }
-
-DEFINE_GUARD(gpio_clx_bank, struct gpio_clx_bank *,
-	     gpio_clx_bank_acquire(_T), gpio_clx_bank_release(_T))
+EXPORT_SYMBOL_GPL(gpio_clx_bank_unlock);
 
 static void gpio_clx_assert_held(struct gpio_clx_bank *bank)
 {
@@ -1737,61 +1754,39 @@ unsigned int gpio_clx_nbanks(struct gpio_clx *clx)
 EXPORT_SYMBOL_GPL(gpio_clx_nbanks);
 
 /**
- * gpio_clx_lock_bank() - acquire a bank's interrupt lock
+ * gpio_clx_get_bank() - a bank of a controller, for its interrupt lock
  * @clx: the controller
- * @bank: bank number
+ * @bank: bank number, below gpio_clx_nbanks()
  *
- * The counterpart of GPIO_CLX_AcquireInterruptLock (rule 18): client code
- * outside the ISR path takes it around register accesses that must not
- * interleave with the primary ISR or the irq_chip callbacks of that bank.
- * For a memory-mapped controller it is a raw spinlock and interrupts are
- * disabled while it is held; for a passive controller it is a mutex and the
- * call may sleep.
- *
- * Return: saved interrupt flags, to pass to gpio_clx_unlock_bank().
+ * Return: the bank, for guard(gpio_clx_bank) and gpio_clx_bank_held().
  */
-unsigned long gpio_clx_lock_bank(struct gpio_clx *clx, unsigned int bank)
+struct gpio_clx_bank *gpio_clx_get_bank(struct gpio_clx *clx,
+					unsigned int bank)
 {
-	gpio_clx_bank_acquire(&clx->banks[bank]);
-	return clx->banks[bank].flags;
+	return &clx->banks[bank];
 }
-EXPORT_SYMBOL_GPL(gpio_clx_lock_bank);
+EXPORT_SYMBOL_GPL(gpio_clx_get_bank);
 
 /**
- * gpio_clx_unlock_bank() - release a bank's interrupt lock
- * @clx: the controller
- * @bank: bank number
- * @flags: the value gpio_clx_lock_bank() returned
- */
-void gpio_clx_unlock_bank(struct gpio_clx *clx, unsigned int bank,
-			  unsigned long flags)
-{
-	clx->banks[bank].flags = flags;
-	gpio_clx_bank_release(&clx->banks[bank]);
-}
-EXPORT_SYMBOL_GPL(gpio_clx_unlock_bank);
-
-/**
- * gpio_clx_bank_locked() - whether the caller holds a bank's interrupt lock
- * @clx: the controller
- * @bank: bank number
+ * gpio_clx_bank_held() - whether the caller holds a bank's interrupt lock
+ * @bank: the bank
  *
  * For assertions in client code, like lockdep_assert_held(). Exact with
  * lockdep; without it, whether anyone holds the lock.
  *
  * Return: true if the lock is held.
  */
-bool gpio_clx_bank_locked(struct gpio_clx *clx, unsigned int bank)
+bool gpio_clx_bank_held(struct gpio_clx_bank *bank)
 {
-	struct gpio_clx_bank *b = &clx->banks[bank];
-
 #ifdef CONFIG_LOCKDEP
-	return b->passive ? lockdep_is_held(&b->mutex) : lockdep_is_held(&b->lock);
+	return bank->passive ? lockdep_is_held(&bank->mutex) :
+			       lockdep_is_held(&bank->lock);
 #else
-	return b->passive ? mutex_is_locked(&b->mutex) : raw_spin_is_locked(&b->lock);
+	return bank->passive ? mutex_is_locked(&bank->mutex) :
+			       raw_spin_is_locked(&bank->lock);
 #endif
 }
-EXPORT_SYMBOL_GPL(gpio_clx_bank_locked);
+EXPORT_SYMBOL_GPL(gpio_clx_bank_held);
 
 /**
  * gpio_clx_pin_to_irq() - the Linux interrupt of a pin, mapping it if needed

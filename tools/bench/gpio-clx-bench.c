@@ -70,7 +70,9 @@
 #include <linux/uaccess.h>
 
 #include <linux/gpio/clx.h>
+
 #include "gpio-clx-sim.h"
+#include "gpio-clx-testing.h"
 
 #define CLX_BENCH_MAX_LINES	64
 #define CLX_BENCH_MAX_RUNS	100

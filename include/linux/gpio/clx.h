@@ -5,15 +5,17 @@
  * does on Windows; the core turns it into a gpio_chip, an immutable irq_chip
  * and an irq_domain, and runs the primary interrupt service routine.
  */
-#ifndef _GPIO_CLX_H
-#define _GPIO_CLX_H
+#ifndef _LINUX_GPIO_CLX_H
+#define _LINUX_GPIO_CLX_H
 
 #include <linux/bits.h>
+#include <linux/cleanup.h>
 #include <linux/types.h>
 
 struct device;
 struct gpio_chip;
 struct gpio_clx;
+struct gpio_clx_bank;
 
 /** Largest number of pins in one bank (one bit each in a u64 mask). */
 #define GPIO_CLX_MAX_PINS_PER_BANK	64
@@ -91,25 +93,34 @@ struct gpio_clx_info {
 /**
  * struct gpio_clx_ops - the controller callback packet
  *
- * @read_pins: read the input levels of a bank into @levels. Required.
+ * @read_pins: read the input levels of a bank into @levels. Required. An
+ *	error fails the gpiolib read; on the interrupt path the core keeps the
+ *	level it last knew.
  * @write_pins: drive the pins in @set high and those in @clear low. Optional
- *	(an input-only controller).
- * @set_direction: make @pin an input, or an output driving @value. Optional.
+ *	(an input-only controller). An error is reported (rate-limited).
+ * @set_direction: make @pin an input, or an output driving @value. Optional;
+ *	an error fails the gpiolib call.
  * @get_direction: return 1 for input, 0 for output, or a negative errno.
  *	Optional.
  * @enable_interrupt: program mode, polarity and debounce of @pin, clear its
  *	stale status, then set its enable bit. The pin must end up unmasked.
+ *	On an error the core forgets the pin again: the interrupt is not
+ *	started.
  * @disable_interrupt: clear @pin's enable bit; its configuration is lost.
  * @mask_interrupts: ISR path. Mask the pins in @mask; report in @failed the
- *	ones that could not be masked (a memory-mapped controller sets 0).
+ *	ones that could not be masked (a memory-mapped controller sets 0). The
+ *	core retries those and keeps them out of dispatch until a mask of them
+ *	succeeds.
  * @unmask_interrupt: ISR path. Unmask @pin, whose configuration is @cfg.
- * @query_active: ISR path. Read the bank's active (pending) status.
+ * @query_active: ISR path. Read the bank's active (pending) status. On an
+ *	error the bank is not serviced this time.
  * @clear_active: ISR path. Clear the latched status of the edge pins in
  *	@mask. Required unless %GPIO_CLX_STATUS_CLEARS_ON_READ.
  * @query_enabled: ISR path. Read the bank's enable bits from the hardware.
- *	Optional.
- * @reconfigure: ISR path. Change mode/polarity of an enabled @pin and clear
- *	status left over from the old configuration.
+ *	Optional. On an error the core takes every pin as possibly enabled.
+ * @reconfigure: ISR path. Change mode, polarity or debounce of an enabled
+ *	@pin and clear status left over from the old configuration. On an error
+ *	the core keeps the old configuration.
  * @pending_banks: optional, ISR path without any bank lock. Set in @banks
  *	the bit of every bank that may have active status (a summary register,
  *	as many SoCs have), so the primary ISR reads only those: its cost no
@@ -126,15 +137,17 @@ struct gpio_clx_info {
  *
  * Pin numbers are relative to their bank, masks have one bit per pin of the
  * bank. Callbacks marked "ISR path" run with the bank's interrupt lock held
- * (see gpio_clx_lock_bank()) and must not take it; the others run without it
- * and take it themselves around register accesses the ISR path also makes.
+ * and must not take it; the others run without it and take it themselves
+ * (guard(gpio_clx_bank)) around register accesses the ISR path also makes.
  * For a memory-mapped controller every callback may run in atomic context;
  * for a passive controller (no %GPIO_CLX_MEMORY_MAPPED) every callback but
  * @pre_process runs in process context and may sleep.
  *
- * The five interrupt callbacks enable, disable, mask, unmask and
- * query_active come as a set: a client provides all of them (plus
- * clear_active) or none and has no interrupts.
+ * Required: @read_pins. A controller with interrupts provides all of
+ * @enable_interrupt, @disable_interrupt, @mask_interrupts,
+ * @unmask_interrupt, @query_active and @reconfigure, and @clear_active
+ * unless its status clears on read; registration refuses any other subset
+ * with -EINVAL. A controller without interrupts provides none of them.
  */
 struct gpio_clx_ops {
 	int (*read_pins)(struct gpio_clx *clx, unsigned int bank, u64 *levels);
@@ -148,15 +161,15 @@ struct gpio_clx_ops {
 	int (*enable_interrupt)(struct gpio_clx *clx, unsigned int bank,
 				unsigned int pin,
 				const struct gpio_clx_irq_config *cfg);
-	int (*disable_interrupt)(struct gpio_clx *clx, unsigned int bank,
-				 unsigned int pin);
-	int (*mask_interrupts)(struct gpio_clx *clx, unsigned int bank, u64 mask,
-			       u64 *failed);
-	int (*unmask_interrupt)(struct gpio_clx *clx, unsigned int bank,
-				unsigned int pin,
-				const struct gpio_clx_irq_config *cfg);
+	void (*disable_interrupt)(struct gpio_clx *clx, unsigned int bank,
+				  unsigned int pin);
+	void (*mask_interrupts)(struct gpio_clx *clx, unsigned int bank,
+				u64 mask, u64 *failed);
+	void (*unmask_interrupt)(struct gpio_clx *clx, unsigned int bank,
+				 unsigned int pin,
+				 const struct gpio_clx_irq_config *cfg);
 	int (*query_active)(struct gpio_clx *clx, unsigned int bank, u64 *active);
-	int (*clear_active)(struct gpio_clx *clx, unsigned int bank, u64 mask);
+	void (*clear_active)(struct gpio_clx *clx, unsigned int bank, u64 mask);
 	int (*query_enabled)(struct gpio_clx *clx, unsigned int bank,
 			     u64 *enabled);
 	int (*reconfigure)(struct gpio_clx *clx, unsigned int bank,
@@ -168,27 +181,6 @@ struct gpio_clx_ops {
 	void (*pre_process)(struct gpio_clx *clx);
 };
 
-/**
- * struct gpio_clx_stats - interrupt counters of one pin
- * @primary: times the primary ISR found the pin active.
- * @dispatched: times its handler (the secondary interrupt) was run.
- * @spurious: active without a mapping or without being enabled.
- * @replayed: emulated both-edge interrupts dispatched again because the
- *	level moved while the polarity was being flipped.
- * @masked_pending: times the primary ISR found the pin active but masked
- *	(the interrupt waits for its unmask).
- * @debounced: interrupts the core's software debounce dropped because the
- *	level did not hold still for the period.
- */
-struct gpio_clx_stats {
-	u64 primary;
-	u64 dispatched;
-	u64 spurious;
-	u64 replayed;
-	u64 masked_pending;
-	u64 debounced;
-};
-
 struct gpio_clx *devm_gpio_clx_register(struct device *dev,
 					const struct gpio_clx_info *info,
 					const struct gpio_clx_ops *ops,
@@ -196,16 +188,28 @@ struct gpio_clx *devm_gpio_clx_register(struct device *dev,
 void *gpio_clx_priv(struct gpio_clx *clx);
 struct gpio_chip *gpio_clx_gpio_chip(struct gpio_clx *clx);
 unsigned int gpio_clx_nbanks(struct gpio_clx *clx);
-unsigned long gpio_clx_lock_bank(struct gpio_clx *clx, unsigned int bank);
-void gpio_clx_unlock_bank(struct gpio_clx *clx, unsigned int bank,
-			  unsigned long flags);
-bool gpio_clx_bank_locked(struct gpio_clx *clx, unsigned int bank);
 void gpio_clx_handle_primary(struct gpio_clx *clx);
 int gpio_clx_suspend(struct gpio_clx *clx);
 int gpio_clx_resume(struct gpio_clx *clx);
-int gpio_clx_pin_to_irq(struct gpio_clx *clx, unsigned int bank,
-			unsigned int pin);
-void gpio_clx_get_stats(struct gpio_clx *clx, unsigned int offset,
-			struct gpio_clx_stats *stats);
 
-#endif /* _GPIO_CLX_H */
+struct gpio_clx_bank *gpio_clx_get_bank(struct gpio_clx *clx,
+					unsigned int bank);
+unsigned long gpio_clx_bank_lock(struct gpio_clx_bank *bank);
+void gpio_clx_bank_unlock(struct gpio_clx_bank *bank, unsigned long flags);
+bool gpio_clx_bank_held(struct gpio_clx_bank *bank);
+
+/*
+ * A bank's interrupt lock (GpioClx's interrupt lock) for the length of a
+ * scope, the saved interrupt flags on the caller's stack:
+ *
+ *	guard(gpio_clx_bank)(gpio_clx_get_bank(clx, bank));
+ *
+ * A raw spinlock with interrupts off for a memory-mapped controller, a mutex
+ * for a passive one.
+ */
+DEFINE_LOCK_GUARD_1(gpio_clx_bank, struct gpio_clx_bank,
+		    _T->flags = gpio_clx_bank_lock(_T->lock),
+		    gpio_clx_bank_unlock(_T->lock, _T->flags),
+		    unsigned long flags)
+
+#endif /* _LINUX_GPIO_CLX_H */
