@@ -26,7 +26,6 @@
 #include <linux/slab.h>
 
 #include "gpio-clx-internal.h"
-#include "gpio-clx-testing.h"
 
 static struct lock_class_key gpio_clx_lock_key;
 static struct lock_class_key gpio_clx_request_key;
@@ -342,8 +341,8 @@ struct gpio_clx *devm_gpio_clx_register(struct device *dev,
 	for (b = 0; b < nbanks; b++) {
 		clx->banks[b].stats =
 			__devm_alloc_percpu(dev, info->pins_per_bank *
-					    sizeof(struct gpio_clx_pin_stats),
-					    __alignof__(struct gpio_clx_pin_stats));
+					    sizeof(struct gpio_clx_stats),
+					    __alignof__(struct gpio_clx_stats));
 		if (!clx->banks[b].stats)
 			return ERR_PTR(-ENOMEM);
 	}
@@ -390,54 +389,6 @@ struct gpio_clx *devm_gpio_clx_register(struct device *dev,
 EXPORT_SYMBOL_GPL(devm_gpio_clx_register);
 
 /**
- * gpio_clx_bank_lock() - acquire a bank's interrupt lock
- * @bank: the bank, from gpio_clx_get_bank()
- *
- * The counterpart of GPIO_CLX_AcquireInterruptLock: client code outside the
- * ISR path takes it around register accesses that must not interleave with
- * the primary ISR or the irq_chip callbacks of that bank. For a
- * memory-mapped controller it is a raw spinlock and interrupts are disabled
- * while it is held; for a passive controller it is a mutex and the call may
- * sleep. Prefer guard(gpio_clx_bank), which pairs it with
- * gpio_clx_bank_unlock() by scope.
- *
- * Which lock is taken depends on the controller, and the guard pairs the
- * halves by scope, which sparse cannot follow: to sparse both halves leave
- * the lock context as it was, and lockdep checks the real pairing.
- *
- * Return: saved interrupt flags, for gpio_clx_bank_unlock().
- */
-unsigned long gpio_clx_bank_lock(struct gpio_clx_bank *bank)
-{
-	unsigned long flags = 0;
-
-	if (bank->passive) {
-		mutex_lock(&bank->mutex);
-		return flags;
-	}
-	raw_spin_lock_irqsave(&bank->lock, flags);
-	__release(&bank->lock);
-	return flags;
-}
-EXPORT_SYMBOL_GPL(gpio_clx_bank_lock);
-
-/**
- * gpio_clx_bank_unlock() - release a bank's interrupt lock
- * @bank: the bank
- * @flags: the value gpio_clx_bank_lock() returned
- */
-void gpio_clx_bank_unlock(struct gpio_clx_bank *bank, unsigned long flags)
-{
-	if (bank->passive) {
-		mutex_unlock(&bank->mutex);
-		return;
-	}
-	__acquire(&bank->lock);
-	raw_spin_unlock_irqrestore(&bank->lock, flags);
-}
-EXPORT_SYMBOL_GPL(gpio_clx_bank_unlock);
-
-/**
  * gpio_clx_priv() - the client data given at registration
  * @clx: the controller
  *
@@ -474,41 +425,6 @@ unsigned int gpio_clx_nbanks(struct gpio_clx *clx)
 EXPORT_SYMBOL_GPL(gpio_clx_nbanks);
 
 /**
- * gpio_clx_get_bank() - a bank of a controller, for its interrupt lock
- * @clx: the controller
- * @bank: bank number, below gpio_clx_nbanks()
- *
- * Return: the bank, for guard(gpio_clx_bank) and gpio_clx_bank_held().
- */
-struct gpio_clx_bank *gpio_clx_get_bank(struct gpio_clx *clx,
-					unsigned int bank)
-{
-	return &clx->banks[bank];
-}
-EXPORT_SYMBOL_GPL(gpio_clx_get_bank);
-
-/**
- * gpio_clx_bank_held() - whether the caller holds a bank's interrupt lock
- * @bank: the bank
- *
- * For assertions in client code, like lockdep_assert_held(). Exact with
- * lockdep; without it, whether anyone holds the lock.
- *
- * Return: true if the lock is held.
- */
-bool gpio_clx_bank_held(struct gpio_clx_bank *bank)
-{
-#ifdef CONFIG_LOCKDEP
-	return bank->passive ? lockdep_is_held(&bank->mutex) :
-			       lockdep_is_held(&bank->lock);
-#else
-	return bank->passive ? mutex_is_locked(&bank->mutex) :
-			       raw_spin_is_locked(&bank->lock);
-#endif
-}
-EXPORT_SYMBOL_GPL(gpio_clx_bank_held);
-
-/**
  * gpio_clx_pin_to_irq() - the Linux interrupt of a pin, mapping it if needed
  * @clx: the controller
  * @bank: bank number
@@ -537,7 +453,7 @@ EXPORT_SYMBOL_GPL(gpio_clx_pin_to_irq);
 void gpio_clx_get_stats(struct gpio_clx *clx, unsigned int offset,
 			struct gpio_clx_stats *stats)
 {
-	const struct gpio_clx_pin_stats *s;
+	const struct gpio_clx_stats *s;
 	int cpu;
 
 	memset(stats, 0, sizeof(*stats));

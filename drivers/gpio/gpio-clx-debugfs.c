@@ -10,7 +10,6 @@
 #include <linux/seq_file.h>
 
 #include "gpio-clx-internal.h"
-#include "gpio-clx-testing.h"
 
 static struct dentry *gpio_clx_debugfs_root;
 

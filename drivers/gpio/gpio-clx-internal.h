@@ -6,8 +6,8 @@
  *
  *   gpio-clx-core.c      registration, the gpio_chip, the irq_domain and the
  *                        small exported accessors
- *   gpio-clx-pins.c      pin operations shared by both kinds of controller,
- *                        and the memory-mapped irq_chip
+ *   gpio-clx-pins.c      the bank lock, the pin operations both kinds of
+ *                        controller share, and the memory-mapped irq_chip
  *   gpio-clx-bus.c       the passive (bus-attached) irq_chip and bus sync
  *   gpio-clx-isr.c       the primary ISR, dispatch and both-edge emulation
  *   gpio-clx-debounce.c  the core's software debounce
@@ -45,16 +45,9 @@
 
 #include <linux/gpio/clx.h>
 
-struct dentry;
+#include "gpio-clx-testing.h"
 
-struct gpio_clx_pin_stats {
-	u64 primary;
-	u64 dispatched;
-	u64 spurious;
-	u64 replayed;
-	u64 masked_pending;
-	u64 debounced;
-};
+struct dentry;
 
 /*
  * One bank. Every field but the passive want_* set is protected by the bank
@@ -68,7 +61,7 @@ struct gpio_clx_bank {
 	struct mutex mutex;	/* interrupt lock, passive */
 	bool passive;
 	/* Per-pin counters; one per-cpu area per bank keeps each one small. */
-	struct gpio_clx_pin_stats __percpu *stats;
+	struct gpio_clx_stats __percpu *stats;
 	u64 enabled;		/* pins with a started interrupt */
 	u64 masked;		/* ...that genirq has masked or disabled */
 	u64 debouncing;		/* ...level pins held masked while debouncing */
