@@ -26,14 +26,20 @@ if [ ! -f "$src/.unpacked" ]; then
 	rm -rf "$src" "$src.tmp"
 	mkdir -p "$src.tmp"
 	tar -xf "$tarball" -C "$src.tmp" --strip-components=1
-	for p in "$here"/patches/*.patch; do
-		[ -e "$p" ] || continue
-		log "applying $(basename "$p")"
-		patch -d "$src.tmp" -p1 -s < "$p"
-	done
 	touch "$src.tmp/.unpacked"
 	mv "$src.tmp" "$src"
 fi
+
+# Our patches to the board's kernel (tools/uml/patches), each applied once,
+# also to a tree unpacked before the patch existed.
+for p in "$here"/patches/*.patch; do
+	[ -e "$p" ] || continue
+	mark=$src/.applied-$(basename "$p" .patch)
+	[ -f "$mark" ] && continue
+	log "applying $(basename "$p")"
+	patch -d "$src" -p1 -s -N < "$p"
+	touch "$mark"
+done
 
 key=$( (echo "$version"; cat "$fragment"; cat "$here"/patches/*.patch 2>/dev/null || true) |
 	sha256sum | cut -c1-16)
