@@ -8,16 +8,20 @@
 #include <exception>
 #include <functional>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <stdexcept>
 #include <string>
 
 #include "commands.hpp"
-#include "util.hpp"
+#include "common/number.hpp"
+#include "common/text.hpp"
+#include "common/usage_error.hpp"
 
 namespace {
 
 namespace bench = ::gpioclx::bench;
+namespace common = ::gpioclx::common;
 
 const char usage[] =
 	"usage: gpioclx-bench COMMAND [OPTIONS]\n"
@@ -53,14 +57,21 @@ const char usage[] =
 	"  --machine FILE         report: a description of the machine to print\n"
 	"  --help                 this text\n";
 
+constexpr auto uint_max = ::std::numeric_limits<unsigned int>::max();
+
+unsigned int number(const ::std::string &text, const ::std::string &what)
+{
+	return common::parse_number(text, what, uint_max);
+}
+
 ::std::vector<unsigned int> numbers(const ::std::string &text, const ::std::string &what)
 {
 	::std::vector<unsigned int> values;
 
-	for (const auto &field : bench::split(text, ','))
-		values.push_back(bench::parse_unsigned(field, what));
+	for (const auto &field : common::split(text, ','))
+		values.push_back(number(field, what));
 	if (values.empty())
-		throw ::std::invalid_argument(what + ": empty list");
+		throw common::usage_error(what + ": empty list");
 	return values;
 }
 
@@ -72,12 +83,11 @@ bench::options parse(int argc, char **argv, int first)
 			{ "--out", [&](const ::std::string &v) { opt.out = v; } },
 			{ "--runs",
 			  [&](const ::std::string &v) {
-				  opt.runs = bench::parse_unsigned(v, "--runs");
+				  opt.runs = number(v, "--runs");
 			  } },
 			{ "--iterations",
 			  [&](const ::std::string &v) {
-				  opt.iterations =
-					  bench::parse_unsigned(v, "--iterations");
+				  opt.iterations = number(v, "--iterations");
 			  } },
 			{ "--clx",
 			  [&](const ::std::string &v) { opt.clx.push_back(v); } },
@@ -93,14 +103,18 @@ bench::options parse(int argc, char **argv, int first)
 			  } },
 			{ "--lines",
 			  [&](const ::std::string &v) {
-				  opt.lines = bench::parse_unsigned(v, "--lines");
+				  opt.lines = number(v, "--lines");
 			  } },
 			{ "--samples",
 			  [&](const ::std::string &v) {
-				  opt.samples = bench::parse_unsigned(v, "--samples");
+				  opt.samples = number(v, "--samples");
 			  } },
 			{ "--seconds",
-			  [&](const ::std::string &v) { opt.seconds = ::std::stod(v); } },
+			  [&](const ::std::string &v) {
+				  opt.seconds =
+					  common::parse_seconds(v, "--seconds").count() /
+					  1e9;
+			  } },
 			{ "--csv", [&](const ::std::string &v) { opt.csv = v; } },
 			{ "--machine", [&](const ::std::string &v) { opt.machine = v; } },
 		};
@@ -113,11 +127,10 @@ bench::options parse(int argc, char **argv, int first)
 			opt.quick = true;
 		} else if (it != with_value.end()) {
 			if (i + 1 >= argc)
-				throw ::std::invalid_argument(arg + " needs a value");
+				throw common::usage_error(arg + " needs a value");
 			it->second(argv[++i]);
 		} else {
-			throw ::std::invalid_argument("unknown option " + arg +
-						      " (see --help)");
+			throw common::usage_error("unknown option " + arg);
 		}
 	}
 	return opt;
@@ -152,11 +165,10 @@ int main(int argc, char **argv)
 		auto it = commands.find(command);
 
 		if (it == commands.end())
-			throw ::std::invalid_argument("unknown command '" + command +
-						      "' (see --help)");
+			throw common::usage_error("unknown command '" + command + "'");
 		it->second(parse(argc, argv, 2));
-	} catch (const ::std::invalid_argument &e) {
-		::std::cerr << "gpioclx-bench: " << e.what() << '\n';
+	} catch (const common::usage_error &e) {
+		::std::cerr << "gpioclx-bench: " << e.what() << " (see --help)\n";
 		return 2;
 	} catch (const ::std::exception &e) {
 		::std::cerr << "gpioclx-bench " << command << ": " << e.what() << '\n';

@@ -14,13 +14,15 @@
 #include <gtest/gtest.h>
 
 #include "board.hpp"
-#include "debugfs.hpp"
+#include "common/child_process.hpp"
+#include "common/text.hpp"
 
 namespace {
 
-using ::gpioclx::tool::parse_key_values;
-using ::gpioclx::tool::split_lines;
-using ::gpioclx::tool::split_words;
+using ::gpioclx::common::child_process;
+using ::gpioclx::common::parse_key_values;
+using ::gpioclx::common::split_lines;
+using ::gpioclx::common::split_words;
 
 const ::std::string node = "gpio-controller-0";
 constexpr unsigned int pins_per_bank = 32;
@@ -113,18 +115,19 @@ protected:
 	}
 
 	/* Start "gpioclx watch" with @args and wait until @offset is enabled. */
-	int start_watch(unsigned int offset, const ::std::vector<::std::string> &args)
+	child_process start_watch(unsigned int offset,
+				  const ::std::vector<::std::string> &args)
 	{
 		::std::vector<::std::string> argv = { tool_path(), "watch", node };
 
 		board_.set_input(offset, false);
 		driven_.push_back(offset);
 		argv.insert(argv.end(), args.begin(), args.end());
-		int pid = gpioclx::spawn(argv, watch_out());
+		child_process watch(argv, watch_out());
 		if (!board_.wait_enabled(offset))
 			throw ::std::runtime_error("watch never enabled pin " +
 						   ::std::to_string(offset));
-		return pid;
+		return watch;
 	}
 
 	/* "gpioclx set" one pin, then wait until the controller delivered it. */
@@ -191,13 +194,13 @@ TEST_F(Tool, ListCountersFollowInterrupts)
  */
 TEST_F(Tool, SetAndWatchBothEdges)
 {
-	int pid = start_watch(0, { "BTN_A", "--count", "2", "--timeout", "20" });
+	auto watch = start_watch(0, { "BTN_A", "--count", "2", "--timeout", "20" });
 
 	set("0", 0, true);
 	EXPECT_EQ(board_.regs()[0].in & 1, 1U);
 	set("BTN_A", 0, false);
 	EXPECT_EQ(board_.regs()[0].in & 1, 0U);
-	ASSERT_EQ(gpioclx::wait_child(pid), 0) << gpioclx::run("cat " + watch_out());
+	ASSERT_EQ(watch.wait(), 0) << gpioclx::run("cat " + watch_out());
 
 	auto events = watch_events(watch_out());
 	ASSERT_EQ(events.size(), 2U);
@@ -214,13 +217,13 @@ TEST_F(Tool, SetAndWatchBothEdges)
  */
 TEST_F(Tool, GenSquareEvents)
 {
-	int pid = start_watch(10, { "10", "--count", "10", "--timeout", "30" });
+	auto watch = start_watch(10, { "10", "--count", "10", "--timeout", "30" });
 
 	auto gen = gpioclx_run("gen " + node + " square 10 50 5 --wait");
 	ASSERT_EQ(gen.status, 0) << gen.err;
 	EXPECT_NE(gen.out.find("state done\n"), ::std::string::npos) << gen.out;
 	EXPECT_NE(gen.out.find("edges 10\n"), ::std::string::npos) << gen.out;
-	ASSERT_EQ(gpioclx::wait_child(pid), 0) << gpioclx::run("cat " + watch_out());
+	ASSERT_EQ(watch.wait(), 0) << gpioclx::run("cat " + watch_out());
 	board_.settle(10);
 	auto status = gpioclx_run("gen " + node);
 	EXPECT_NE(status.out.find("delivered 10\n"), ::std::string::npos) << status.out;

@@ -19,9 +19,6 @@
 namespace gpioclx {
 namespace tool {
 
-extern const char clx_root[];
-extern const char sim_root[];
-
 /* Every GPIO chip, in the order of their names. */
 ::std::vector<::gpiod::chip> all_chips();
 

@@ -27,8 +27,9 @@ constexpr ::std::uint64_t gen_min_phase_ns = 1000;
 ::std::string gen_command(const gen_request &req, unsigned int ngpio,
 			  const ::std::string &chip);
 
-/* What to say when the simulator refuses @command with @err anyway. */
-::std::string gen_refused(const ::std::string &command, int err);
+/* What to say when the simulator's @path refuses @command with @err anyway. */
+::std::string gen_refused(const ::std::string &path, const ::std::string &command,
+			  int err);
 
 } /* namespace tool */
 } /* namespace gpioclx */

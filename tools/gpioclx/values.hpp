@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The values gpioclx reads from its command line: decimal numbers, pin
- * lists in the kernel's syntax ("0-3,8"), durations in seconds, and words
- * that name pins either by number or by line name. Errors are usage_error.
+ * The pins of a gpioclx command line: pin lists in the kernel's syntax
+ * ("0-3,8") and words that name pins either by number or by line name
+ * (numbers and seconds are common/number.hpp). Errors are usage_error.
  */
 #ifndef GPIOCLX_TOOL_VALUES_HPP
 #define GPIOCLX_TOOL_VALUES_HPP
 
-#include <chrono>
-#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -20,13 +18,6 @@ namespace tool {
 /* The highest pin number: a gpio_chip has at most 65535 lines (u16 ngpio). */
 constexpr unsigned int max_pin = 65534;
 
-/*
- * A decimal number of at most @max: digits only, no sign, spaces or base
- * prefix. Throws usage_error naming @what.
- */
-::std::uint64_t parse_number(const ::std::string &text, const ::std::string &what,
-			     ::std::uint64_t max);
-
 /* "0-3,8" -> { 0, 1, 2, 3, 8 }: sorted, each pin once. */
 ::std::vector<unsigned int> parse_pin_list(const ::std::string &text);
 
@@ -36,10 +27,6 @@ constexpr unsigned int max_pin = 65534;
 /* Throws usage_error unless every pin is below @ngpio, the lines of @chip. */
 void check_pins(const ::std::vector<unsigned int> &pins, unsigned int ngpio,
 		const ::std::string &chip);
-
-/* Seconds with up to nine decimals ("2", "0.25"), more than zero. */
-::std::chrono::nanoseconds parse_seconds(const ::std::string &text,
-					 const ::std::string &what);
 
 /* The offset of the line called @name, or nothing. */
 using name_lookup = ::std::function<::std::optional<unsigned int>(const ::std::string &)>;

@@ -9,10 +9,11 @@
 #include <gtest/gtest.h>
 
 #include "cli.hpp"
-#include "usage_error.hpp"
+#include "common/usage_error.hpp"
 
 namespace {
 
+namespace common = ::gpioclx::common;
 namespace tool = ::gpioclx::tool;
 using args = ::std::vector<::std::string>;
 using ::std::chrono::nanoseconds;
@@ -27,7 +28,7 @@ tool::invocation parse(const args &a)
 {
 	try {
 		parse(a);
-	} catch (const tool::usage_error &e) {
+	} catch (const common::usage_error &e) {
 		return e.what();
 	}
 	return "";
@@ -65,7 +66,7 @@ TEST(Cli, UnknownRefused)
 	EXPECT_EQ(error_of({ "list", "--count", "3" }), "unknown option '--count'");
 	EXPECT_NE(error_of({ "help", "frob" }), "");
 	EXPECT_NE(error_of({ "help", "list", "gen" }), "");
-	EXPECT_THROW(tool::help_text("frob"), tool::usage_error);
+	EXPECT_THROW(tool::help_text("frob"), common::usage_error);
 	EXPECT_FALSE(tool::is_command("frob"));
 	EXPECT_TRUE(tool::is_command("watch"));
 }

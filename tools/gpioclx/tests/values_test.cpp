@@ -1,50 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Unit tests of the command-line values: numbers, pin lists, seconds and
- * pin words.
+ * Unit tests of the command-line pins: pin lists and pin words (numbers
+ * and seconds are tested with the common library).
  */
-#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
-#include "usage_error.hpp"
+#include "common/usage_error.hpp"
 #include "values.hpp"
 
 namespace {
 
+namespace common = ::gpioclx::common;
 namespace tool = ::gpioclx::tool;
 using pins = ::std::vector<unsigned int>;
-
-/* Test that decimal numbers parse up to their limit and nothing else does. */
-TEST(Number, DigitsUpToTheLimit)
-{
-	EXPECT_EQ(tool::parse_number("0", "n", 10), 0U);
-	EXPECT_EQ(tool::parse_number("007", "n", 10), 7U);
-	EXPECT_EQ(tool::parse_number("10", "n", 10), 10U);
-	EXPECT_EQ(tool::parse_number("18446744073709551615", "n", UINT64_MAX),
-		  UINT64_MAX);
-	EXPECT_THROW(tool::parse_number("11", "n", 10), tool::usage_error);
-	EXPECT_THROW(tool::parse_number("18446744073709551616", "n", UINT64_MAX),
-		     tool::usage_error);
-	EXPECT_THROW(tool::parse_number("99999999999999999999999", "n", UINT64_MAX),
-		     tool::usage_error);
-	for (auto bad : { "", "-1", "+1", " 1", "1 ", "0x10", "1.5", "1e3", "abc" })
-		EXPECT_THROW(tool::parse_number(bad, "n", 100), tool::usage_error) << bad;
-}
-
-/* Test that the error names the value and says what was wrong. */
-TEST(Number, ErrorNamesTheValue)
-{
-	try {
-		tool::parse_number("70000", "HZ", 65535);
-		FAIL() << "no error";
-	} catch (const tool::usage_error &e) {
-		EXPECT_STREQ(e.what(), "HZ: 70000 is too large (at most 65535)");
-	}
-}
 
 /* Test that pin lists give every pin once, sorted. */
 TEST(PinList, RangesAndSingles)
@@ -81,7 +53,7 @@ TEST(PinList, BadListsRefused)
 			  "0-65535",
 			  "99999999999999999999",
 			  "4294967296" })
-		EXPECT_THROW(tool::parse_pin_list(bad), tool::usage_error) << bad;
+		EXPECT_THROW(tool::parse_pin_list(bad), common::usage_error) << bad;
 }
 
 /* Test that pin lists are printed as the kernel prints them. */
@@ -103,27 +75,12 @@ TEST(PinList, CheckAgainstChip)
 	try {
 		tool::check_pins({ 3, 40 }, 40, "gpio-controller-0");
 		FAIL() << "no error";
-	} catch (const tool::usage_error &e) {
+	} catch (const common::usage_error &e) {
 		EXPECT_STREQ(
 			e.what(),
 			"pin 40 is not on gpio-controller-0, which has 40 lines (0-39)");
 	}
-	EXPECT_THROW(tool::check_pins({ 0 }, 0, "empty"), tool::usage_error);
-}
-
-/* Test that seconds take up to nine decimals and must be positive. */
-TEST(Seconds, DecimalsToNanoseconds)
-{
-	using ::std::chrono::nanoseconds;
-
-	EXPECT_EQ(tool::parse_seconds("2", "t"), nanoseconds(2000000000));
-	EXPECT_EQ(tool::parse_seconds("0.25", "t"), nanoseconds(250000000));
-	EXPECT_EQ(tool::parse_seconds("0.000000001", "t"), nanoseconds(1));
-	EXPECT_EQ(tool::parse_seconds("2147483647", "t"),
-		  nanoseconds(2147483647000000000));
-	for (auto bad : { "", "0", "0.0", "-1", ".5", "1.", "1.0000000001", "1e3", "1,5",
-			  "x", "2147483648", "1.5s" })
-		EXPECT_THROW(tool::parse_seconds(bad, "t"), tool::usage_error) << bad;
+	EXPECT_THROW(tool::check_pins({ 0 }, 0, "empty"), common::usage_error);
 }
 
 /* Test that a word is a pin list if it starts with a digit, else a line name. */
@@ -141,10 +98,10 @@ TEST(PinWords, NumbersAndNames)
 	EXPECT_EQ(tool::resolve_pins("BTN_A", 40, names, "c"), (pins{ 0 }));
 	EXPECT_EQ(tool::resolve_pins("B1_P7", 40, names, "c"), (pins{ 39 }));
 	EXPECT_EQ(tool::resolve_pins("1-2,39", 40, names, "c"), (pins{ 1, 2, 39 }));
-	EXPECT_THROW(tool::resolve_pins("BTN_Z", 40, names, "c"), tool::usage_error);
-	EXPECT_THROW(tool::resolve_pins("40", 40, names, "c"), tool::usage_error);
-	EXPECT_THROW(tool::resolve_pins("1x", 40, names, "c"), tool::usage_error);
-	EXPECT_THROW(tool::resolve_pins("", 40, names, "c"), tool::usage_error);
+	EXPECT_THROW(tool::resolve_pins("BTN_Z", 40, names, "c"), common::usage_error);
+	EXPECT_THROW(tool::resolve_pins("40", 40, names, "c"), common::usage_error);
+	EXPECT_THROW(tool::resolve_pins("1x", 40, names, "c"), common::usage_error);
+	EXPECT_THROW(tool::resolve_pins("", 40, names, "c"), common::usage_error);
 }
 
 } /* namespace */
