@@ -239,29 +239,34 @@ TEST_F(Tool, GenSquareEvents)
 }
 
 /*
- * Bad command lines exit with status 2 and one "gpioclx: " line on
- * standard error, and change nothing: no pin moves, the generator keeps
- * its settings. A watch that times out short of its count exits with 1.
+ * Bad command lines exit with status 2, and commands the board refuses (no
+ * such chip, pin or line name) with status 1; both with one "gpioclx: "
+ * line on standard error, and they change nothing: no pin moves, the
+ * generator keeps its settings. A watch that times out short of its count
+ * exits with 1.
  */
 TEST_F(Tool, BadInputChangesNothing)
 {
-	const char *bad[] = {
-		"frobnicate",
-		"regs",
-		"list --chip",
-		"list --chip no-such-chip",
-		"set no-such-chip 15=1",
-		"set NODE 15=2",
-		"set NODE 15=1 40=1",
-		"set NODE 15=1 NO_SUCH_LINE=1",
-		"set NODE 15=1 15",
-		"gen NODE square 0-99 10 1",
-		"gen NODE square 15 500001 1",
-		"gen NODE pulse 15 10 1 200000000",
-		"gen NODE sine 15 10 1",
-		"gen NODE square 15 10",
-		"watch NODE 15 --count 0",
-		"watch NODE 40",
+	const struct {
+		const char *args;
+		int status;
+	} bad[] = {
+		{ "frobnicate", 2 },
+		{ "regs", 2 },
+		{ "list --chip", 2 },
+		{ "list --chip no-such-chip", 1 },
+		{ "set no-such-chip 15=1", 1 },
+		{ "set NODE 15=2", 2 },
+		{ "set NODE 15=1 40=1", 1 },
+		{ "set NODE 15=1 NO_SUCH_LINE=1", 1 },
+		{ "set NODE 15=1 15", 2 },
+		{ "gen NODE square 0-99 10 1", 1 },
+		{ "gen NODE square 15 500001 1", 2 },
+		{ "gen NODE pulse 15 10 1 200000000", 2 },
+		{ "gen NODE sine 15 10 1", 2 },
+		{ "gen NODE square 15 10", 2 },
+		{ "watch NODE 15 --count 0", 2 },
+		{ "watch NODE 40", 1 },
 	};
 	driven_.push_back(15);
 	board_.set_input(15, false);
@@ -271,13 +276,14 @@ TEST_F(Tool, BadInputChangesNothing)
 	ASSERT_EQ(gen.status, 0) << gen.err;
 	EXPECT_NE(regs.out.find("bank 1"), ::std::string::npos) << regs.out;
 
-	for (::std::string args : bad) {
+	for (const auto &c : bad) {
+		::std::string args = c.args;
 		auto at = args.find("NODE");
 
 		if (at != ::std::string::npos)
 			args.replace(at, 4, node);
 		auto r = gpioclx_run(args);
-		EXPECT_EQ(r.status, 2) << args << ": " << r.err;
+		EXPECT_EQ(r.status, c.status) << args << ": " << r.err;
 		EXPECT_EQ(r.err.rfind("gpioclx: ", 0), 0U) << args << ": " << r.err;
 		EXPECT_EQ(split_lines(r.err).size(), 1U) << args << ": " << r.err;
 		EXPECT_EQ(r.out, "") << args;

@@ -11,7 +11,6 @@
 
 #include "common/debugfs_dirs.hpp"
 #include "common/file.hpp"
-#include "common/usage_error.hpp"
 
 namespace gpioclx {
 namespace tool {
@@ -70,13 +69,13 @@ namespace {
 		}
 	}
 	if (best.empty())
-		throw common::usage_error(
+		throw ::std::runtime_error(
 			"no GPIO chip '" + spec +
 			"' (give gpiochipN, N or a label, as gpiodetect shows them)");
 	if (best.size() > 1)
-		throw common::usage_error(::std::to_string(best.size()) +
-					  " chips are labelled '" + spec +
-					  "': name one as gpiochipN");
+		throw ::std::runtime_error(::std::to_string(best.size()) +
+					   " chips are labelled '" + spec +
+					   "': name one as gpiochipN");
 	return best[0];
 }
 

@@ -22,7 +22,7 @@ namespace tool {
 /* Every GPIO chip, in the order of their names. */
 ::std::vector<::gpiod::chip> all_chips();
 
-/* The chip that a command-line CHIP names; throws usage_error. */
+/* The chip that a command-line CHIP names; throws ::std::runtime_error. */
 ::gpiod::chip open_chip(const ::std::string &spec);
 
 /* How messages name @chip: its label, or its name without one. */

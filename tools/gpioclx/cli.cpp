@@ -7,6 +7,7 @@
 
 #include "common/number.hpp"
 #include "common/usage_error.hpp"
+#include "generator.hpp"
 #include "values.hpp"
 
 namespace gpioclx {
@@ -271,6 +272,7 @@ void parse_gen(invocation &inv, const split_args &a)
 	gen.periods = positive_u32(p[4], action == "square" ? "PERIODS" : "PULSES");
 	if (gen.action == gen_action::pulse)
 		gen.width_ns = common::parse_number(p[5], "WIDTH_NS", u64_max);
+	check_gen_request(gen);
 }
 
 edge parse_edge(const ::std::string &text)
@@ -291,6 +293,12 @@ void parse_watch(invocation &inv, const split_args &a)
 	if (a.positional.size() < 2)
 		throw common::usage_error("no PIN given");
 	inv.pins.assign(a.positional.begin() + 1, a.positional.end());
+	for (const auto &word : inv.pins) {
+		if (word.empty())
+			throw common::usage_error("an empty PIN");
+		if (word[0] >= '0' && word[0] <= '9')
+			parse_pin_list(word);
+	}
 	for (const auto &[name, value] : a.options) {
 		if (name == "--edge")
 			inv.edges = parse_edge(value);
@@ -337,6 +345,13 @@ bool is_command(const ::std::string &word)
 	return commands.count(word);
 }
 
+::std::string usage_hint(const ::std::vector<::std::string> &args)
+{
+	if (!args.empty() && is_command(args[0]))
+		return "see 'gpioclx " + args[0] + " --help'";
+	return "see 'gpioclx --help'";
+}
+
 const char *help_text(const ::std::string &topic)
 {
 	if (topic.empty())
@@ -352,7 +367,7 @@ invocation parse_command_line(const ::std::vector<::std::string> &args)
 	invocation inv;
 
 	if (args.empty())
-		throw common::usage_error("no command given (try 'gpioclx --help')");
+		throw common::usage_error("no command given");
 	const auto &first = args[0];
 	if (first == "--help" || first == "-h")
 		return inv;
@@ -372,7 +387,7 @@ invocation parse_command_line(const ::std::vector<::std::string> &args)
 		throw common::usage_error(::std::string(first[0] == '-' ?
 								"unknown option '" :
 								"unknown command '") +
-					  first + "' (try 'gpioclx --help')");
+					  first + "'");
 	if (asks_for_help(args)) {
 		inv.topic = first;
 		return inv;

@@ -48,6 +48,17 @@ void check_phases(const gen_request &req, ::std::uint64_t period_ns)
 
 } /* namespace */
 
+void check_gen_request(const gen_request &req)
+{
+	if (req.action != gen_action::square && req.action != gen_action::pulse)
+		return;
+	if (req.pins.empty())
+		throw common::usage_error("no pins");
+	if (!req.hz || !req.periods)
+		throw common::usage_error("HZ and the count must be more than 0");
+	check_phases(req, ns_per_s / req.hz);
+}
+
 ::std::string gen_command(const gen_request &req, unsigned int ngpio,
 			  const ::std::string &chip)
 {
@@ -55,12 +66,7 @@ void check_phases(const gen_request &req, ::std::uint64_t period_ns)
 		return "";
 	if (req.action == gen_action::stop)
 		return "stop";
-	if (req.pins.empty())
-		throw common::usage_error("no pins");
-	if (!req.hz || !req.periods)
-		throw common::usage_error("HZ and the count must be more than 0");
 	check_pins(req.pins, ngpio, chip);
-	check_phases(req, ns_per_s / req.hz);
 
 	auto command =
 		::std::string(req.action == gen_action::square ? "square " : "pulse ") +

@@ -58,7 +58,8 @@ int main(int argc, char **argv)
 	try {
 		run(tool::parse_command_line(args));
 	} catch (const ::gpioclx::common::usage_error &e) {
-		::std::cerr << prefix << e.what() << '\n';
+		::std::cerr << prefix << e.what() << " (" << tool::usage_hint(args)
+			    << ")\n";
 		return 2;
 	} catch (const ::std::exception &e) {
 		::std::cerr << prefix << e.what() << '\n';

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
 
 #include "common/number.hpp"
 #include "common/usage_error.hpp"
@@ -75,7 +76,7 @@ void check_pins(const ::std::vector<unsigned int> &pins, unsigned int ngpio,
 	for (auto pin : pins) {
 		if (pin < ngpio)
 			continue;
-		throw common::usage_error(
+		throw ::std::runtime_error(
 			"pin " + ::std::to_string(pin) + " is not on " + chip +
 			", which has " + ::std::to_string(ngpio) + " lines" +
 			(ngpio ? " (0-" + ::std::to_string(ngpio - 1) + ")" : ""));
@@ -96,7 +97,7 @@ void check_pins(const ::std::vector<unsigned int> &pins, unsigned int ngpio,
 	}
 	auto offset = by_name(word);
 	if (!offset)
-		throw common::usage_error("no line named '" + word + "' on " + chip);
+		throw ::std::runtime_error("no line named '" + word + "' on " + chip);
 	return { *offset };
 }
 

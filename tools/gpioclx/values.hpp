@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The pins of a gpioclx command line: pin lists in the kernel's syntax
- * ("0-3,8") and words that name pins either by number or by line name
- * (numbers and seconds are common/number.hpp). Errors are usage_error.
+ * ("0-3,8") and words that name pins either by number or by line name.
+ * What the text alone shows to be wrong is a usage_error; what takes the
+ * chip to find out (a pin beyond its lines, a name it does not have) is a
+ * ::std::runtime_error.
  */
 #ifndef GPIOCLX_TOOL_VALUES_HPP
 #define GPIOCLX_TOOL_VALUES_HPP
@@ -18,13 +20,13 @@ namespace tool {
 /* The highest pin number: a gpio_chip has at most 65535 lines (u16 ngpio). */
 constexpr unsigned int max_pin = 65534;
 
-/* "0-3,8" -> { 0, 1, 2, 3, 8 }: sorted, each pin once. */
+/* "0-3,8" -> { 0, 1, 2, 3, 8 }: sorted, each pin once; throws usage_error. */
 ::std::vector<unsigned int> parse_pin_list(const ::std::string &text);
 
 /* { 0, 1, 2, 3, 8 } -> "0-3,8", as the kernel prints a pin list. */
 ::std::string format_pin_list(const ::std::vector<unsigned int> &pins);
 
-/* Throws usage_error unless every pin is below @ngpio, the lines of @chip. */
+/* Throws ::std::runtime_error unless every pin is below @ngpio, @chip's lines. */
 void check_pins(const ::std::vector<unsigned int> &pins, unsigned int ngpio,
 		const ::std::string &chip);
 

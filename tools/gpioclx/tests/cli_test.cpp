@@ -59,9 +59,8 @@ TEST(Cli, HelpAndVersion)
 TEST(Cli, UnknownRefused)
 {
 	EXPECT_NE(error_of({}), "");
-	EXPECT_EQ(error_of({ "frob" }), "unknown command 'frob' (try 'gpioclx --help')");
-	EXPECT_EQ(error_of({ "--frob" }),
-		  "unknown option '--frob' (try 'gpioclx --help')");
+	EXPECT_EQ(error_of({ "frob" }), "unknown command 'frob'");
+	EXPECT_EQ(error_of({ "--frob" }), "unknown option '--frob'");
 	EXPECT_EQ(error_of({ "list", "--frob" }), "unknown option '--frob'");
 	EXPECT_EQ(error_of({ "list", "--count", "3" }), "unknown option '--count'");
 	EXPECT_NE(error_of({ "help", "frob" }), "");
@@ -110,6 +109,14 @@ TEST(Cli, Set)
 		EXPECT_NE(error_of({ "set", "0", "8=1", bad }), "") << bad;
 }
 
+/* Test that a usage error points at the help of its command, or of the tool. */
+TEST(Cli, UsageHint)
+{
+	EXPECT_EQ(tool::usage_hint({ "set", "0" }), "see 'gpioclx set --help'");
+	EXPECT_EQ(tool::usage_hint({ "frob" }), "see 'gpioclx --help'");
+	EXPECT_EQ(tool::usage_hint({}), "see 'gpioclx --help'");
+}
+
 /* Test that regs takes one chip and --raw. */
 TEST(Cli, Regs)
 {
@@ -135,11 +142,16 @@ TEST(Cli, Gen)
 	EXPECT_EQ(inv.gen.periods, 5U);
 	EXPECT_TRUE(inv.wait);
 
-	inv = parse(
-		{ "gen", "0", "pulse", "33", "4294967295", "1", "18446744073709551615" });
+	inv = parse({ "gen", "0", "pulse", "33", "1000", "4294967295", "999000" });
 	EXPECT_EQ(inv.gen.action, tool::gen_action::pulse);
-	EXPECT_EQ(inv.gen.hz, 4294967295U);
-	EXPECT_EQ(inv.gen.width_ns, UINT64_MAX);
+	EXPECT_EQ(inv.gen.hz, 1000U);
+	EXPECT_EQ(inv.gen.periods, 4294967295U);
+	EXPECT_EQ(inv.gen.width_ns, 999000U);
+	/* The largest values are read, then refused by the generator's rules. */
+	EXPECT_EQ(error_of({ "gen", "0", "pulse", "33", "4294967295", "1",
+			     "18446744073709551615" }),
+		  "a pulse of 18446744073709551615 ns does not fit in the 0 ns period "
+		  "of 4294967295 Hz");
 
 	EXPECT_EQ(parse({ "gen", "0", "stop" }).gen.action, tool::gen_action::stop);
 }
@@ -177,6 +189,13 @@ TEST(Cli, GenRefused)
 		  "HZ must be more than 0");
 	EXPECT_EQ(error_of({ "gen", "0", "pulse", "1", "1", "0", "5" }),
 		  "PULSES must be more than 0");
+	/* The generator's phase rules need no chip: they are usage errors too. */
+	EXPECT_EQ(error_of({ "gen", "0", "pulse", "12", "100", "3", "20000000" }),
+		  "a pulse of 20000000 ns does not fit in the 10000000 ns period of "
+		  "100 Hz");
+	EXPECT_NE(error_of({ "gen", "0", "square", "1", "500001", "1" }), "");
+	/* A pin beyond the chip's lines is found when the chip is opened. */
+	EXPECT_EQ(error_of({ "gen", "0", "square", "0-99", "10", "1" }), "");
 }
 
 /* Test that watch reads its pins and options in any order. */

@@ -4,6 +4,7 @@
  * refuses before the simulator would.
  */
 #include <cerrno>
+#include <stdexcept>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -28,8 +29,10 @@ tool::gen_request pulse(::std::vector<unsigned int> pins, ::std::uint32_t hz,
 	return { tool::gen_action::pulse, pins, hz, pulses, width_ns };
 }
 
+/* The command for @req on a chip of 40 lines, checked as the tool checks it. */
 ::std::string command(const tool::gen_request &req)
 {
+	tool::check_gen_request(req);
 	return tool::gen_command(req, 40, "gpio-controller-0");
 }
 
@@ -59,21 +62,39 @@ TEST(Gen, PhaseLimits)
 	EXPECT_THROW(command(pulse({ 0 }, 10, 1, UINT64_MAX)), common::usage_error);
 }
 
-/* Test that pins the chip does not have, and empty or zero settings, are refused. */
+/* Test that empty or zero settings are usage errors, found without a chip. */
 TEST(Gen, BadRequestsRefused)
 {
-	EXPECT_THROW(command(square({ 40 }, 10, 1)), common::usage_error);
-	EXPECT_THROW(command(square({ 30, 45 }, 10, 1)), common::usage_error);
-	EXPECT_THROW(command(square({}, 10, 1)), common::usage_error);
-	EXPECT_THROW(command(square({ 1 }, 0, 1)), common::usage_error);
-	EXPECT_THROW(command(square({ 1 }, 10, 0)), common::usage_error);
+	EXPECT_THROW(tool::check_gen_request(square({}, 10, 1)), common::usage_error);
+	EXPECT_THROW(tool::check_gen_request(square({ 1 }, 0, 1)), common::usage_error);
+	EXPECT_THROW(tool::check_gen_request(square({ 1 }, 10, 0)), common::usage_error);
+	EXPECT_NO_THROW(tool::check_gen_request({ tool::gen_action::stop, {}, 0, 0, 0 }));
 	try {
-		command(pulse({ 0 }, 10, 1, 200000000));
+		tool::check_gen_request(pulse({ 0 }, 10, 1, 200000000));
 		FAIL() << "no error";
 	} catch (const common::usage_error &e) {
 		EXPECT_STREQ(e.what(),
 			     "a pulse of 200000000 ns does not fit in the 100000000 ns "
 			     "period of 10 Hz");
+	}
+}
+
+/* Test that pins the chip does not have are a runtime error, not a usage error. */
+TEST(Gen, PinsBeyondTheChip)
+{
+	for (const auto &pins : { ::std::vector<unsigned int>{ 40 },
+				  ::std::vector<unsigned int>{ 30, 45 } }) {
+		try {
+			command(square(pins, 10, 1));
+			FAIL() << "no error";
+		} catch (const common::usage_error &e) {
+			FAIL() << "usage error: " << e.what();
+		} catch (const ::std::runtime_error &e) {
+			EXPECT_NE(::std::string(e.what()).find(
+					  "is not on gpio-controller-0"),
+				  ::std::string::npos)
+				<< e.what();
+		}
 	}
 }
 

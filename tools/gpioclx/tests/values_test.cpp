@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Unit tests of the command-line pins: pin lists and pin words (numbers
- * and seconds are tested with the common library).
+ * Unit tests of the command-line pins: pin lists, and words that are pin
+ * lists or line names.
  */
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -68,40 +69,74 @@ TEST(PinList, FormatRoundTrip)
 		EXPECT_EQ(tool::format_pin_list(tool::parse_pin_list(text)), text);
 }
 
-/* Test that a pin beyond the chip's lines is refused with the chip's range. */
+/*
+ * Test that a pin beyond the chip's lines is refused with the chip's range,
+ * as a runtime error: the line count comes from the kernel.
+ */
 TEST(PinList, CheckAgainstChip)
 {
 	EXPECT_NO_THROW(tool::check_pins({ 0, 39 }, 40, "chip"));
 	try {
 		tool::check_pins({ 3, 40 }, 40, "gpio-controller-0");
 		FAIL() << "no error";
-	} catch (const common::usage_error &e) {
+	} catch (const ::std::runtime_error &e) {
 		EXPECT_STREQ(
 			e.what(),
 			"pin 40 is not on gpio-controller-0, which has 40 lines (0-39)");
 	}
-	EXPECT_THROW(tool::check_pins({ 0 }, 0, "empty"), common::usage_error);
+	EXPECT_THROW(tool::check_pins({ 0 }, 0, "empty"), ::std::runtime_error);
 }
 
-/* Test that a word is a pin list if it starts with a digit, else a line name. */
-TEST(PinWords, NumbersAndNames)
-{
-	tool::name_lookup names =
-		[](const ::std::string &name) -> ::std::optional<unsigned int> {
+class PinWords : public ::testing::Test {
+protected:
+	static ::std::optional<unsigned int> by_name(const ::std::string &name)
+	{
 		if (name == "BTN_A")
 			return 0;
 		if (name == "B1_P7")
 			return 39;
 		return ::std::nullopt;
-	};
+	}
 
-	EXPECT_EQ(tool::resolve_pins("BTN_A", 40, names, "c"), (pins{ 0 }));
-	EXPECT_EQ(tool::resolve_pins("B1_P7", 40, names, "c"), (pins{ 39 }));
-	EXPECT_EQ(tool::resolve_pins("1-2,39", 40, names, "c"), (pins{ 1, 2, 39 }));
-	EXPECT_THROW(tool::resolve_pins("BTN_Z", 40, names, "c"), common::usage_error);
-	EXPECT_THROW(tool::resolve_pins("40", 40, names, "c"), common::usage_error);
-	EXPECT_THROW(tool::resolve_pins("1x", 40, names, "c"), common::usage_error);
-	EXPECT_THROW(tool::resolve_pins("", 40, names, "c"), common::usage_error);
+	static pins resolve(const ::std::string &word)
+	{
+		return tool::resolve_pins(word, 40, by_name, "gpio-controller-0");
+	}
+
+	/* The runtime error's message for @word, or "" if it resolves. */
+	static ::std::string runtime_error_of(const ::std::string &word)
+	{
+		try {
+			resolve(word);
+		} catch (const common::usage_error &e) {
+			return ::std::string("usage error: ") + e.what();
+		} catch (const ::std::runtime_error &e) {
+			return e.what();
+		}
+		return "";
+	}
+};
+
+/* Test that a word is a pin list if it starts with a digit, else a line name. */
+TEST_F(PinWords, NumbersAndNames)
+{
+	EXPECT_EQ(resolve("BTN_A"), (pins{ 0 }));
+	EXPECT_EQ(resolve("B1_P7"), (pins{ 39 }));
+	EXPECT_EQ(resolve("1-2,39"), (pins{ 1, 2, 39 }));
+	EXPECT_THROW(resolve("1x"), common::usage_error);
+	EXPECT_THROW(resolve(""), common::usage_error);
+}
+
+/*
+ * Test that what only the chip can refuse (a pin beyond its lines, a name
+ * it does not have) is a runtime error that says so, not a usage error.
+ */
+TEST_F(PinWords, ChipRefusalsAreRuntimeErrors)
+{
+	EXPECT_EQ(runtime_error_of("40"),
+		  "pin 40 is not on gpio-controller-0, which has 40 lines (0-39)");
+	EXPECT_EQ(runtime_error_of("BTN_Z"),
+		  "no line named 'BTN_Z' on gpio-controller-0");
 }
 
 } /* namespace */
