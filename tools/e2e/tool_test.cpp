@@ -259,6 +259,7 @@ TEST_F(Tool, BadInputChangesNothing)
 		{ "set NODE 15=2", 2 },
 		{ "set NODE 15=1 40=1", 1 },
 		{ "set NODE 15=1 NO_SUCH_LINE=1", 1 },
+		{ "set NODE 15=1 3V3_EN=1", 1 },
 		{ "set NODE 15=1 15", 2 },
 		{ "gen NODE square 0-99 10 1", 1 },
 		{ "gen NODE square 15 500001 1", 2 },

@@ -37,7 +37,8 @@ const char tool_help[] =
 	"  help [COMMAND]                 this text, or the help of COMMAND\n"
 	"\n"
 	"CHIP is a chip name (gpiochip0), its number (0) or its label\n"
-	"(gpio-controller-0). PIN is an offset, a list such as 0-3,8, or a line name.\n"
+	"(gpio-controller-0). PIN is an offset, a list such as 0-3,8, or a line name:\n"
+	"a word that is not a list (3V3_EN, BTN_A) is a name.\n"
 	"\n"
 	"Exit status: 0 done, 1 failed at run time, 2 bad command line.\n";
 
@@ -199,8 +200,8 @@ level_assignment parse_assignment(const ::std::string &text)
 		throw common::usage_error("'" + text + "' names no pin");
 	if (level != "0" && level != "1")
 		throw common::usage_error("'" + text + "': the level must be 0 or 1");
-	/* The syntax now; the pins against the chip's lines when it runs. */
-	if (pins[0] >= '0' && pins[0] <= '9')
+	/* A list's syntax now; pins and names against the chip when it runs. */
+	if (is_pin_list(pins))
 		parse_pin_list(pins);
 	return { pins, level == "1" };
 }
@@ -296,7 +297,7 @@ void parse_watch(invocation &inv, const split_args &a)
 	for (const auto &word : inv.pins) {
 		if (word.empty())
 			throw common::usage_error("an empty PIN");
-		if (word[0] >= '0' && word[0] <= '9')
+		if (is_pin_list(word))
 			parse_pin_list(word);
 	}
 	for (const auto &[name, value] : a.options) {

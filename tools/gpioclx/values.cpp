@@ -18,7 +18,33 @@ unsigned int list_pin(const ::std::string &text, const ::std::string &list)
 	return common::parse_number(text, "pin list '" + list + "'", max_pin);
 }
 
+/* Digits at @pos onwards; false if there are none. */
+bool skip_digits(const ::std::string &text, ::std::string::size_type &pos)
+{
+	auto start = pos;
+
+	while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9')
+		pos++;
+	return pos > start;
+}
+
 } /* namespace */
+
+bool is_pin_list(const ::std::string &text)
+{
+	::std::string::size_type pos = 0;
+
+	for (;;) {
+		if (!skip_digits(text, pos))
+			return false;
+		if (pos < text.size() && text[pos] == '-' && !skip_digits(text, ++pos))
+			return false;
+		if (pos == text.size())
+			return true;
+		if (text[pos++] != ',')
+			return false;
+	}
+}
 
 ::std::vector<unsigned int> parse_pin_list(const ::std::string &text)
 {
@@ -89,16 +115,22 @@ void check_pins(const ::std::vector<unsigned int> &pins, unsigned int ngpio,
 {
 	if (word.empty())
 		throw common::usage_error("an empty pin");
-	if (word[0] >= '0' && word[0] <= '9') {
+	if (is_pin_list(word)) {
 		auto pins = parse_pin_list(word);
 
 		check_pins(pins, ngpio, chip);
 		return pins;
 	}
 	auto offset = by_name(word);
-	if (!offset)
-		throw ::std::runtime_error("no line named '" + word + "' on " + chip);
-	return { *offset };
+	if (offset)
+		return { *offset };
+	/* Was it meant as a list? Say that it is not one either. */
+	if (word[0] >= '0' && word[0] <= '9')
+		throw ::std::runtime_error("'" + word +
+					   "' is neither a pin list (such as 0-3,8) nor "
+					   "a line name on " +
+					   chip);
+	throw ::std::runtime_error("no line named '" + word + "' on " + chip);
 }
 
 } /* namespace tool */

@@ -20,6 +20,13 @@ namespace tool {
 /* The highest pin number: a gpio_chip has at most 65535 lines (u16 ngpio). */
 constexpr unsigned int max_pin = 65534;
 
+/*
+ * Does @text have the shape of a pin list: decimal numbers and ranges of
+ * them, separated by commas ("8", "0-3,8")? Only such a word is read as a
+ * pin list; any other (3V3_EN, 1V8, BTN_A) is a line name.
+ */
+bool is_pin_list(const ::std::string &text);
+
 /* "0-3,8" -> { 0, 1, 2, 3, 8 }: sorted, each pin once; throws usage_error. */
 ::std::vector<unsigned int> parse_pin_list(const ::std::string &text);
 
@@ -34,8 +41,8 @@ void check_pins(const ::std::vector<unsigned int> &pins, unsigned int ngpio,
 using name_lookup = ::std::function<::std::optional<unsigned int>(const ::std::string &)>;
 
 /*
- * The pins that one command-line word names on @chip: a pin list when it
- * starts with a digit, otherwise a line name found through @by_name.
+ * The pins that one command-line word names on @chip: a pin list when
+ * is_pin_list() says so, otherwise a line name found through @by_name.
  */
 ::std::vector<unsigned int> resolve_pins(const ::std::string &word, unsigned int ngpio,
 					 const name_lookup &by_name,

@@ -105,8 +105,31 @@ TEST(Cli, Set)
 	EXPECT_EQ(error_of({ "set" }), "no CHIP given");
 	EXPECT_EQ(error_of({ "set", "0" }), "no PIN=0|1 given");
 	for (auto bad : { "8", "8=2", "8=", "=1", "8=high", "8=-1", "8=01", "3-1=1",
-			  "99999999999=1", "1,,2=0" })
+			  "99999999999=1", "65535=1", "0-65535=0" })
 		EXPECT_NE(error_of({ "set", "0", "8=1", bad }), "") << bad;
+}
+
+/*
+ * Test that a word which is not a pin list is kept as a line name, even
+ * when it starts with a digit (3V3_EN), and that a list's syntax is
+ * checked when the command line is read.
+ */
+TEST(Cli, PinWordsThatStartWithDigits)
+{
+	auto inv = parse({ "set", "0", "3V3_EN=1", "1V8=0", "1,,2=1", "3=1", "0-3,8=0" });
+	ASSERT_EQ(inv.levels.size(), 5U);
+	EXPECT_EQ(inv.levels[0].pins, "3V3_EN");
+	EXPECT_EQ(inv.levels[1].pins, "1V8");
+	EXPECT_EQ(inv.levels[2].pins, "1,,2");
+	EXPECT_EQ(inv.levels[3].pins, "3");
+	EXPECT_EQ(inv.levels[4].pins, "0-3,8");
+	EXPECT_EQ(parse({ "watch", "c", "3V3_EN", "1V8", "0-3,8" }).pins,
+		  (args{ "3V3_EN", "1V8", "0-3,8" }));
+	EXPECT_EQ(error_of({ "set", "0", "3-1=1" }),
+		  "pin list '3-1': range 3-1 runs backwards");
+	EXPECT_EQ(error_of({ "watch", "c", "70000" }),
+		  "pin list '70000': 70000 is too large (at most 65534)");
+	EXPECT_EQ(error_of({ "watch", "c", "" }), "an empty PIN");
 }
 
 /* Test that a usage error points at the help of its command, or of the tool. */

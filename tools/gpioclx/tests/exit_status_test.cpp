@@ -79,13 +79,14 @@ TEST(ExitStatus, UsageErrors)
 
 /*
  * Test that a well-formed command line the system cannot satisfy (no such
- * chip) exits 1, without a usage hint.
+ * chip, names that start with digits included) exits 1, without a usage
+ * hint.
  */
 TEST(ExitStatus, RuntimeErrors)
 {
 	const ::std::vector<::std::vector<::std::string>> refused = {
-		{ "set", "no-such-chip-clx", "BTN_Z=1" },
-		{ "watch", "no-such-chip-clx", "BTN_Z", "0-3,8" },
+		{ "set", "no-such-chip-clx", "3V3_EN=1" },
+		{ "watch", "no-such-chip-clx", "1V8", "0-3,8" },
 		{ "gen", "no-such-chip-clx", "square", "0-99", "10", "1" },
 		{ "regs", "no-such-chip-clx" },
 	};

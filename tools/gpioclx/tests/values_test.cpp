@@ -87,12 +87,27 @@ TEST(PinList, CheckAgainstChip)
 	EXPECT_THROW(tool::check_pins({ 0 }, 0, "empty"), ::std::runtime_error);
 }
 
+/* Test which words have the shape of a pin list: digits, commas and ranges. */
+TEST(PinList, Shape)
+{
+	for (auto list : { "3", "0-3,8", "8,0-3", "007", "3-1", "70000", "1,2,3" })
+		EXPECT_TRUE(tool::is_pin_list(list)) << list;
+	for (auto name : { "", "3V3_EN", "1V8", "12V", "BTN_A", "1,,2", ",1", "1,", "3-",
+			   "-3", "1-2-3", "0x3", " 1", "1 ", "1;2" })
+		EXPECT_FALSE(tool::is_pin_list(name)) << name;
+}
+
 class PinWords : public ::testing::Test {
 protected:
+	/* The lines of a board with names that start with digits. */
 	static ::std::optional<unsigned int> by_name(const ::std::string &name)
 	{
 		if (name == "BTN_A")
 			return 0;
+		if (name == "3V3_EN")
+			return 12;
+		if (name == "1V8")
+			return 13;
 		if (name == "B1_P7")
 			return 39;
 		return ::std::nullopt;
@@ -117,19 +132,28 @@ protected:
 	}
 };
 
-/* Test that a word is a pin list if it starts with a digit, else a line name. */
+/* Test that a word is a pin list if it has a list's shape, else a line name. */
 TEST_F(PinWords, NumbersAndNames)
 {
 	EXPECT_EQ(resolve("BTN_A"), (pins{ 0 }));
 	EXPECT_EQ(resolve("B1_P7"), (pins{ 39 }));
 	EXPECT_EQ(resolve("1-2,39"), (pins{ 1, 2, 39 }));
-	EXPECT_THROW(resolve("1x"), common::usage_error);
 	EXPECT_THROW(resolve(""), common::usage_error);
+}
+
+/* Test that line names starting with a digit are names, not broken lists. */
+TEST_F(PinWords, NamesThatStartWithDigits)
+{
+	EXPECT_EQ(resolve("3V3_EN"), (pins{ 12 }));
+	EXPECT_EQ(resolve("1V8"), (pins{ 13 }));
+	EXPECT_EQ(resolve("3"), (pins{ 3 }));
+	EXPECT_EQ(resolve("0-3,8"), (pins{ 0, 1, 2, 3, 8 }));
 }
 
 /*
  * Test that what only the chip can refuse (a pin beyond its lines, a name
- * it does not have) is a runtime error that says so, not a usage error.
+ * it does not have, a word that is neither a list nor one of its names) is
+ * a runtime error that says so, not a usage error.
  */
 TEST_F(PinWords, ChipRefusalsAreRuntimeErrors)
 {
@@ -137,6 +161,11 @@ TEST_F(PinWords, ChipRefusalsAreRuntimeErrors)
 		  "pin 40 is not on gpio-controller-0, which has 40 lines (0-39)");
 	EXPECT_EQ(runtime_error_of("BTN_Z"),
 		  "no line named 'BTN_Z' on gpio-controller-0");
+	EXPECT_EQ(runtime_error_of("1,,2"),
+		  "'1,,2' is neither a pin list (such as 0-3,8) "
+		  "nor a line name on gpio-controller-0");
+	EXPECT_EQ(runtime_error_of("3V3"), "'3V3' is neither a pin list (such as 0-3,8) "
+					   "nor a line name on gpio-controller-0");
 }
 
 } /* namespace */
