@@ -75,49 +75,62 @@ unsigned int number(const ::std::string &text, const ::std::string &what)
 	return values;
 }
 
+/* Stores an option's value, read as its type; @name is the option. */
+using setter =
+	::std::function<void(const ::std::string &value, const ::std::string &name)>;
+
+setter text_into(::std::string &field)
+{
+	return [&field](const ::std::string &value, const ::std::string &) {
+		field = value;
+	};
+}
+
+setter append_to(::std::vector<::std::string> &field)
+{
+	return [&field](const ::std::string &value, const ::std::string &) {
+		field.push_back(value);
+	};
+}
+
+setter number_into(unsigned int &field)
+{
+	return [&field](const ::std::string &value, const ::std::string &name) {
+		field = number(value, name);
+	};
+}
+
+setter numbers_into(::std::vector<unsigned int> &field)
+{
+	return [&field](const ::std::string &value, const ::std::string &name) {
+		field = numbers(value, name);
+	};
+}
+
+setter seconds_into(double &field)
+{
+	return [&field](const ::std::string &value, const ::std::string &name) {
+		field = common::parse_seconds(value, name).count() / 1e9;
+	};
+}
+
 bench::options parse(int argc, char **argv, int first)
 {
 	bench::options opt;
-	::std::map<::std::string, ::std::function<void(const ::std::string &)>>
-		with_value = {
-			{ "--out", [&](const ::std::string &v) { opt.out = v; } },
-			{ "--runs",
-			  [&](const ::std::string &v) {
-				  opt.runs = number(v, "--runs");
-			  } },
-			{ "--iterations",
-			  [&](const ::std::string &v) {
-				  opt.iterations = number(v, "--iterations");
-			  } },
-			{ "--clx",
-			  [&](const ::std::string &v) { opt.clx.push_back(v); } },
-			{ "--bank-of",
-			  [&](const ::std::string &v) { opt.bank_of.push_back(v); } },
-			{ "--gpio-sim-lines",
-			  [&](const ::std::string &v) {
-				  opt.sim_lines = numbers(v, "--gpio-sim-lines");
-			  } },
-			{ "--rates",
-			  [&](const ::std::string &v) {
-				  opt.rates = numbers(v, "--rates");
-			  } },
-			{ "--lines",
-			  [&](const ::std::string &v) {
-				  opt.lines = number(v, "--lines");
-			  } },
-			{ "--samples",
-			  [&](const ::std::string &v) {
-				  opt.samples = number(v, "--samples");
-			  } },
-			{ "--seconds",
-			  [&](const ::std::string &v) {
-				  opt.seconds =
-					  common::parse_seconds(v, "--seconds").count() /
-					  1e9;
-			  } },
-			{ "--csv", [&](const ::std::string &v) { opt.csv = v; } },
-			{ "--machine", [&](const ::std::string &v) { opt.machine = v; } },
-		};
+	const ::std::map<::std::string, setter> with_value = {
+		{ "--out", text_into(opt.out) },
+		{ "--runs", number_into(opt.runs) },
+		{ "--iterations", number_into(opt.iterations) },
+		{ "--clx", append_to(opt.clx) },
+		{ "--bank-of", append_to(opt.bank_of) },
+		{ "--gpio-sim-lines", numbers_into(opt.sim_lines) },
+		{ "--rates", numbers_into(opt.rates) },
+		{ "--lines", number_into(opt.lines) },
+		{ "--samples", number_into(opt.samples) },
+		{ "--seconds", seconds_into(opt.seconds) },
+		{ "--csv", text_into(opt.csv) },
+		{ "--machine", text_into(opt.machine) },
+	};
 
 	for (int i = first; i < argc; i++) {
 		::std::string arg = argv[i];
@@ -128,7 +141,7 @@ bench::options parse(int argc, char **argv, int first)
 		} else if (it != with_value.end()) {
 			if (i + 1 >= argc)
 				throw common::usage_error(arg + " needs a value");
-			it->second(argv[++i]);
+			it->second(argv[++i], arg);
 		} else {
 			throw common::usage_error("unknown option " + arg);
 		}
