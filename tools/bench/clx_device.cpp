@@ -3,7 +3,7 @@
 
 #include <stdexcept>
 
-#include "util.hpp"
+#include "common/file.hpp"
 
 namespace gpioclx {
 namespace bench {
@@ -16,7 +16,7 @@ const ::std::string driver = "/sys/bus/platform/drivers/gpio-clx-sim/";
 unsigned int dt_cell(const ::std::string &name, const ::std::string &prop)
 {
 	auto path = "/sys/bus/platform/devices/" + name + "/of_node/" + prop;
-	auto bytes = read_file(path);
+	auto bytes = common::read_file(path);
 	unsigned int value = 0;
 
 	if (bytes.size() != 4)
@@ -56,17 +56,17 @@ unsigned int clx_device::pins_per_bank(const ::std::string &name)
 
 bool clx_device::bound(const ::std::string &name)
 {
-	return exists(driver + name);
+	return common::exists(driver + name);
 }
 
 void clx_device::bind(const ::std::string &name)
 {
-	write_file(driver + "bind", name);
+	common::write_file(driver + "bind", name);
 }
 
 void clx_device::unbind(const ::std::string &name)
 {
-	write_file(driver + "unbind", name);
+	common::write_file(driver + "unbind", name);
 }
 
 } /* namespace bench */

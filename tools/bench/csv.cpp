@@ -4,7 +4,8 @@
 #include <cstdio>
 #include <stdexcept>
 
-#include "util.hpp"
+#include "common/file.hpp"
+#include "common/text.hpp"
 
 namespace gpioclx {
 namespace bench {
@@ -25,7 +26,7 @@ const char header[] = "group,target,case,metric,unit,median,min,max,samples";
 
 csv_file::csv_file(const ::std::string &path) : path_(path)
 {
-	bool fresh = !exists(path) || read_file(path).empty();
+	bool fresh = !common::exists(path) || common::read_file(path).empty();
 
 	out_.open(path, ::std::ios::app);
 	if (!out_)
@@ -53,10 +54,10 @@ void csv_file::add(const ::std::string &group, const ::std::string &target,
 {
 	::std::vector<csv_row> rows;
 
-	for (const auto &line : split(read_file(path), '\n')) {
+	for (const auto &line : common::split(common::read_file(path), '\n')) {
 		if (line == header)
 			continue;
-		auto f = split(line, ',');
+		auto f = common::split(line, ',');
 
 		if (f.size() != 9)
 			throw ::std::runtime_error(path + ": bad row: " + line);

@@ -18,7 +18,6 @@
 #include "commands.hpp"
 #include "csv.hpp"
 #include "gpio_sim.hpp"
-#include "util.hpp"
 
 namespace gpioclx {
 namespace bench {

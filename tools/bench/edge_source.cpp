@@ -7,6 +7,8 @@
 #include <unistd.h>
 #include <utility>
 
+#include "common/debugfs_dirs.hpp"
+
 namespace gpioclx {
 namespace bench {
 
@@ -33,9 +35,8 @@ edge_source::~edge_source()
 
 edge_source edge_source::clx(const ::std::string &node, unsigned int offset)
 {
-	return edge_source("/sys/kernel/debug/gpio-clx-sim/" + node + "/pin" +
-				   ::std::to_string(offset),
-			   "1", "0");
+	return edge_source(common::sim_file(node, "pin" + ::std::to_string(offset)), "1",
+			   "0");
 }
 
 edge_source edge_source::gpio_sim(const ::std::string &pull_path)

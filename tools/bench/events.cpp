@@ -25,17 +25,20 @@
 #include <map>
 #include <memory>
 #include <random>
-#include <sstream>
 #include <stdexcept>
 
 #include <gpiod.hpp>
 
 #include "clx_device.hpp"
 #include "commands.hpp"
+#include "common/clock.hpp"
+#include "common/debugfs_dirs.hpp"
+#include "common/file.hpp"
+#include "common/text.hpp"
+#include "common/usage_error.hpp"
 #include "csv.hpp"
 #include "edge_source.hpp"
 #include "gpio_sim.hpp"
-#include "util.hpp"
 
 namespace gpioclx {
 namespace bench {
@@ -81,16 +84,16 @@ latency_run measure_latency(target &t, unsigned int samples, ::std::mt19937 &rng
 	line.request(both_edges());
 	drain(line);
 	for (unsigned int i = 0; i < samples; i++) {
-		sleep_ms(pause(rng));
+		common::sleep_ms(pause(rng));
 		level = !level;
-		auto start = now_ns();
+		auto start = common::now_ns();
 		t.inputs[0].set(level);
 		if (!line.event_wait(event_timeout)) {
 			run.lost++;
 			continue;
 		}
 		auto ev = line.event_read();
-		auto end = now_ns();
+		auto end = common::now_ns();
 
 		if (ev.event_type != (level ? ::gpiod::line_event::RISING_EDGE :
 					      ::gpiod::line_event::FALLING_EDGE))
@@ -121,9 +124,9 @@ rate_run measure_rate(target &t, unsigned int lines, double seconds)
 	auto bulk = t.chip.get_lines(offsets);
 	bulk.request(both_edges());
 
-	auto start = now_ns();
+	auto start = common::now_ns();
 	auto end = start + static_cast<::std::int64_t>(seconds * 1e9);
-	while (now_ns() < end) {
+	while (common::now_ns() < end) {
 		unsigned int got = 0;
 
 		for (unsigned int i = 0; i < lines; i++) {
@@ -141,7 +144,7 @@ rate_run measure_rate(target &t, unsigned int lines, double seconds)
 		}
 		received += got;
 	}
-	double elapsed = (now_ns() - start) / 1e9;
+	double elapsed = (common::now_ns() - start) / 1e9;
 
 	bulk.release();
 	for (unsigned int i = 0; i < lines; i++)
@@ -254,17 +257,6 @@ void run_events(const options &opt)
 
 namespace {
 
-::std::map<::std::string, ::std::string> parse_generator(const ::std::string &text)
-{
-	::std::map<::std::string, ::std::string> fields;
-	::std::istringstream in(text);
-	::std::string key, value;
-
-	while (in >> key >> value)
-		fields[key] = value;
-	return fields;
-}
-
 struct burst_run {
 	unsigned long edges, delivered, events;
 	double edges_per_s;
@@ -278,20 +270,20 @@ burst_run burst(const ::gpiod::line &line, const ::std::string &gen, unsigned in
 	burst_run run{};
 
 	drain(line);
-	write_file(gen, "square 0 " + ::std::to_string(rate / 2) + " " +
-				::std::to_string(edges / 2));
+	common::write_file(gen, "square 0 " + ::std::to_string(rate / 2) + " " +
+					::std::to_string(edges / 2));
 	for (int i = 0; i < 10000; i++) {
-		g = parse_generator(read_file(gen));
+		g = common::parse_key_values(common::read_file(gen));
 		if (g["state"] != "running")
 			break;
-		sleep_ms(1);
+		common::sleep_ms(1);
 	}
 	if (g["state"] != "done")
 		throw ::std::runtime_error(gen + ": generator " + g["state"]);
-	sleep_ms(20); /* the last edge's event on its way */
+	common::sleep_ms(20); /* the last edge's event on its way */
 	while (line.event_wait(milliseconds(100)))
 		run.events += line.event_read_multiple().size();
-	g = parse_generator(read_file(gen));
+	g = common::parse_key_values(common::read_file(gen));
 	run.edges = ::std::stoul(g["edges"]);
 	run.delivered = ::std::stoul(g["delivered"]);
 	run.late = ::std::stoul(g["late"]);
@@ -306,7 +298,7 @@ void run_burst(const options &opt)
 	unsigned int runs = opt.runs ? opt.runs : opt.quick ? 1 : 5;
 	auto rates = opt.rates;
 	auto node = clx_node(opt);
-	auto gen = "/sys/kernel/debug/gpio-clx-sim/" + node + "/generator";
+	auto gen = common::sim_file(node, "generator");
 	clx_device dev(node);
 	::gpiod::chip chip(node, ::gpiod::chip::OPEN_BY_LABEL);
 	auto line = chip.get_line(0);
@@ -345,7 +337,7 @@ void run_burst(const options &opt)
 
 	for (auto rate : rates) {
 		if (rate < 2 || rate % 2)
-			throw ::std::invalid_argument("--rates: even numbers of edges/s");
+			throw common::usage_error("--rates: even numbers of edges/s");
 		record(rate, 16);
 	}
 	/* Past the FIFO: the check that a loss is seen when there is one. */

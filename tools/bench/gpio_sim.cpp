@@ -7,7 +7,8 @@
 #include <system_error>
 #include <unistd.h>
 
-#include "util.hpp"
+#include "common/file.hpp"
+#include "common/text.hpp"
 
 namespace gpioclx {
 namespace bench {
@@ -23,26 +24,19 @@ void make_dir(const ::std::string &path)
 					  "mkdir " + path);
 }
 
-::std::string trim(::std::string s)
-{
-	while (!s.empty() && (s.back() == '\n' || s.back() == ' '))
-		s.pop_back();
-	return s;
-}
-
 } /* namespace */
 
 gpio_sim_chip::gpio_sim_chip(const ::std::string &name, unsigned int lines, bool live)
 	: name_(name), lines_(lines)
 {
-	if (!exists(configfs))
+	if (!common::exists(configfs))
 		throw ::std::runtime_error(configfs +
 					   " missing: no gpio-sim in this kernel?");
 	make_dir(dir());
 	try {
 		make_dir(dir() + "/bank0");
-		write_file(dir() + "/bank0/num_lines", ::std::to_string(lines));
-		write_file(dir() + "/bank0/label", name);
+		common::write_file(dir() + "/bank0/num_lines", ::std::to_string(lines));
+		common::write_file(dir() + "/bank0/label", name);
 		if (live)
 			set_live(true);
 	} catch (...) {
@@ -71,15 +65,16 @@ void gpio_sim_chip::set_live(bool live)
 {
 	if (live == live_)
 		return;
-	write_file(dir() + "/live", live ? "1" : "0");
+	common::write_file(dir() + "/live", live ? "1" : "0");
 	live_ = live;
 	chip_dir_.clear();
 	if (!live)
 		return;
 
-	auto platform = "/sys/devices/platform/" + trim(read_file(dir() + "/dev_name"));
+	auto platform = "/sys/devices/platform/" +
+			common::trim(common::read_file(dir() + "/dev_name"));
 
-	for (const auto &entry : list_dir(platform))
+	for (const auto &entry : common::list_dir(platform))
 		if (entry.rfind("gpiochip", 0) == 0)
 			chip_dir_ = platform + "/" + entry;
 	if (chip_dir_.empty())

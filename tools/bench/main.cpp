@@ -8,16 +8,20 @@
 #include <exception>
 #include <functional>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <stdexcept>
 #include <string>
 
 #include "commands.hpp"
-#include "util.hpp"
+#include "common/number.hpp"
+#include "common/text.hpp"
+#include "common/usage_error.hpp"
 
 namespace {
 
 namespace bench = ::gpioclx::bench;
+namespace common = ::gpioclx::common;
 
 const char usage[] =
 	"usage: gpioclx-bench COMMAND [OPTIONS]\n"
@@ -53,57 +57,80 @@ const char usage[] =
 	"  --machine FILE         report: a description of the machine to print\n"
 	"  --help                 this text\n";
 
+constexpr auto uint_max = ::std::numeric_limits<unsigned int>::max();
+
+unsigned int number(const ::std::string &text, const ::std::string &what)
+{
+	return common::parse_number(text, what, uint_max);
+}
+
 ::std::vector<unsigned int> numbers(const ::std::string &text, const ::std::string &what)
 {
 	::std::vector<unsigned int> values;
 
-	for (const auto &field : bench::split(text, ','))
-		values.push_back(bench::parse_unsigned(field, what));
+	for (const auto &field : common::split(text, ','))
+		values.push_back(number(field, what));
 	if (values.empty())
-		throw ::std::invalid_argument(what + ": empty list");
+		throw common::usage_error(what + ": empty list");
 	return values;
+}
+
+/* Stores an option's value, read as its type; @name is the option. */
+using setter =
+	::std::function<void(const ::std::string &value, const ::std::string &name)>;
+
+setter text_into(::std::string &field)
+{
+	return [&field](const ::std::string &value, const ::std::string &) {
+		field = value;
+	};
+}
+
+setter append_to(::std::vector<::std::string> &field)
+{
+	return [&field](const ::std::string &value, const ::std::string &) {
+		field.push_back(value);
+	};
+}
+
+setter number_into(unsigned int &field)
+{
+	return [&field](const ::std::string &value, const ::std::string &name) {
+		field = number(value, name);
+	};
+}
+
+setter numbers_into(::std::vector<unsigned int> &field)
+{
+	return [&field](const ::std::string &value, const ::std::string &name) {
+		field = numbers(value, name);
+	};
+}
+
+setter seconds_into(double &field)
+{
+	return [&field](const ::std::string &value, const ::std::string &name) {
+		field = common::parse_seconds(value, name).count() / 1e9;
+	};
 }
 
 bench::options parse(int argc, char **argv, int first)
 {
 	bench::options opt;
-	::std::map<::std::string, ::std::function<void(const ::std::string &)>>
-		with_value = {
-			{ "--out", [&](const ::std::string &v) { opt.out = v; } },
-			{ "--runs",
-			  [&](const ::std::string &v) {
-				  opt.runs = bench::parse_unsigned(v, "--runs");
-			  } },
-			{ "--iterations",
-			  [&](const ::std::string &v) {
-				  opt.iterations =
-					  bench::parse_unsigned(v, "--iterations");
-			  } },
-			{ "--clx",
-			  [&](const ::std::string &v) { opt.clx.push_back(v); } },
-			{ "--bank-of",
-			  [&](const ::std::string &v) { opt.bank_of.push_back(v); } },
-			{ "--gpio-sim-lines",
-			  [&](const ::std::string &v) {
-				  opt.sim_lines = numbers(v, "--gpio-sim-lines");
-			  } },
-			{ "--rates",
-			  [&](const ::std::string &v) {
-				  opt.rates = numbers(v, "--rates");
-			  } },
-			{ "--lines",
-			  [&](const ::std::string &v) {
-				  opt.lines = bench::parse_unsigned(v, "--lines");
-			  } },
-			{ "--samples",
-			  [&](const ::std::string &v) {
-				  opt.samples = bench::parse_unsigned(v, "--samples");
-			  } },
-			{ "--seconds",
-			  [&](const ::std::string &v) { opt.seconds = ::std::stod(v); } },
-			{ "--csv", [&](const ::std::string &v) { opt.csv = v; } },
-			{ "--machine", [&](const ::std::string &v) { opt.machine = v; } },
-		};
+	const ::std::map<::std::string, setter> with_value = {
+		{ "--out", text_into(opt.out) },
+		{ "--runs", number_into(opt.runs) },
+		{ "--iterations", number_into(opt.iterations) },
+		{ "--clx", append_to(opt.clx) },
+		{ "--bank-of", append_to(opt.bank_of) },
+		{ "--gpio-sim-lines", numbers_into(opt.sim_lines) },
+		{ "--rates", numbers_into(opt.rates) },
+		{ "--lines", number_into(opt.lines) },
+		{ "--samples", number_into(opt.samples) },
+		{ "--seconds", seconds_into(opt.seconds) },
+		{ "--csv", text_into(opt.csv) },
+		{ "--machine", text_into(opt.machine) },
+	};
 
 	for (int i = first; i < argc; i++) {
 		::std::string arg = argv[i];
@@ -113,11 +140,10 @@ bench::options parse(int argc, char **argv, int first)
 			opt.quick = true;
 		} else if (it != with_value.end()) {
 			if (i + 1 >= argc)
-				throw ::std::invalid_argument(arg + " needs a value");
-			it->second(argv[++i]);
+				throw common::usage_error(arg + " needs a value");
+			it->second(argv[++i], arg);
 		} else {
-			throw ::std::invalid_argument("unknown option " + arg +
-						      " (see --help)");
+			throw common::usage_error("unknown option " + arg);
 		}
 	}
 	return opt;
@@ -152,11 +178,10 @@ int main(int argc, char **argv)
 		auto it = commands.find(command);
 
 		if (it == commands.end())
-			throw ::std::invalid_argument("unknown command '" + command +
-						      "' (see --help)");
+			throw common::usage_error("unknown command '" + command + "'");
 		it->second(parse(argc, argv, 2));
-	} catch (const ::std::invalid_argument &e) {
-		::std::cerr << "gpioclx-bench: " << e.what() << '\n';
+	} catch (const common::usage_error &e) {
+		::std::cerr << "gpioclx-bench: " << e.what() << " (see --help)\n";
 		return 2;
 	} catch (const ::std::exception &e) {
 		::std::cerr << "gpioclx-bench " << command << ": " << e.what() << '\n';

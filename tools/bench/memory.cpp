@@ -23,9 +23,12 @@
 
 #include "clx_device.hpp"
 #include "commands.hpp"
+#include "common/clock.hpp"
+#include "common/file.hpp"
+#include "common/text.hpp"
+#include "common/usage_error.hpp"
 #include "csv.hpp"
 #include "gpio_sim.hpp"
-#include "util.hpp"
 
 namespace gpioclx {
 namespace bench {
@@ -46,7 +49,7 @@ struct cache_line {
 {
 	::std::vector<cache_line> caches;
 
-	for (const auto &line : split(read_file(slabinfo), '\n')) {
+	for (const auto &line : common::split(common::read_file(slabinfo), '\n')) {
 		::std::istringstream in(line);
 		cache_line c;
 		unsigned long total, per_slab, pages;
@@ -87,7 +90,7 @@ unsigned long slab_bytes()
 	auto last = slab_total();
 
 	for (int i = 0; i < settle_tries; i++) {
-		sleep_ms(settle_ms);
+		common::sleep_ms(settle_ms);
 		auto now = slab_total();
 
 		if (now <= last + settle_slack && last <= now + settle_slack)
@@ -123,9 +126,10 @@ private:
 			 unsigned long batch, unsigned long shared)
 	{
 		try {
-			write_file(slabinfo, name + " " + ::std::to_string(limit) + " " +
-						     ::std::to_string(batch) + " " +
-						     ::std::to_string(shared));
+			common::write_file(slabinfo,
+					   name + " " + ::std::to_string(limit) + " " +
+						   ::std::to_string(batch) + " " +
+						   ::std::to_string(shared));
 		} catch (const ::std::system_error &) {
 			/* A cache that cannot be tuned adds its noise, no more. */
 		}
@@ -207,8 +211,7 @@ void run_memory(const options &opt)
 	if (sizes.empty())
 		sizes = { 1, 512 };
 	if (names.size() != 2 || sizes.size() != 2)
-		throw ::std::invalid_argument(
-			"memory: two --clx and two --gpio-sim-lines");
+		throw common::usage_error("memory: two --clx and two --gpio-sim-lines");
 
 	slab_tuning tuning;
 	csv_file csv(opt.out + "/bench.csv");

@@ -15,8 +15,8 @@
 #include <utility>
 
 #include "commands.hpp"
+#include "common/file.hpp"
 #include "csv.hpp"
-#include "util.hpp"
 
 namespace gpioclx {
 namespace bench {
@@ -430,7 +430,7 @@ void run_report(const options &opt)
 	::std::ostringstream out;
 
 	if (!opt.machine.empty())
-		out << read_file(opt.machine) << '\n';
+		out << common::read_file(opt.machine) << '\n';
 	dispatch_section(out, res);
 	scaling_section(out, res, opt.out + "/scaling.dat");
 	events_section(out, res);

@@ -7,12 +7,14 @@
 #include <fcntl.h>
 #include <fstream>
 #include <memory>
-#include <spawn.h>
 #include <sstream>
 #include <stdexcept>
 #include <sys/wait.h>
+#include <system_error>
 #include <thread>
 #include <unistd.h>
+
+#include "common/file.hpp"
 
 namespace gpioclx {
 
@@ -120,15 +122,12 @@ void board::settle(unsigned int offset) const
 
 int write_file(const ::std::string &path, const ::std::string &text)
 {
-	int fd = ::open(path.c_str(), O_WRONLY);
-	int err = 0;
-
-	if (fd < 0)
-		return errno;
-	if (::write(fd, text.data(), text.size()) < 0)
-		err = errno;
-	::close(fd);
-	return err;
+	try {
+		common::write_file(path, text);
+	} catch (const ::std::system_error &e) {
+		return e.code().value();
+	}
+	return 0;
 }
 
 ::std::string run(const ::std::string &command, int *status)
@@ -147,36 +146,6 @@ int write_file(const ::std::string &path, const ::std::string &text)
 	if (status)
 		*status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
 	return out;
-}
-
-int spawn(const ::std::vector<::std::string> &argv, const ::std::string &out_path)
-{
-	::std::vector<char *> args;
-	posix_spawn_file_actions_t actions;
-	pid_t pid;
-	int err;
-
-	for (const auto &a : argv)
-		args.push_back(const_cast<char *>(a.c_str()));
-	args.push_back(nullptr);
-	posix_spawn_file_actions_init(&actions);
-	posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(),
-					 O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	posix_spawn_file_actions_adddup2(&actions, 1, 2);
-	err = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
-	posix_spawn_file_actions_destroy(&actions);
-	if (err)
-		throw ::std::system_error(err, ::std::generic_category(), argv[0]);
-	return pid;
-}
-
-int wait_child(int pid)
-{
-	int status;
-
-	if (::waitpid(pid, &status, 0) < 0)
-		throw ::std::system_error(errno, ::std::generic_category(), "waitpid");
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 ::std::vector<::std::string> kernel_log(const ::std::string &needle)

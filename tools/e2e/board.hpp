@@ -13,6 +13,9 @@
 
 #include <gpiod.hpp>
 
+/* What the tests run in the background (gpiomon, gpioclx watch) is a child_process. */
+#include "common/child_process.hpp"
+
 namespace gpioclx {
 
 /* One bank's registers, parsed from the simulator's "regs" file. */
@@ -58,17 +61,15 @@ private:
 	::gpiod::chip chip_;
 };
 
-/* Write @text to @path; returns 0 or the errno of the failed write. */
+/*
+ * common::write_file() as the tests assert on it: 0, or the errno of the
+ * write the kernel refused (EINVAL from a store handler, ENOENT for a pin
+ * the simulator does not have).
+ */
 int write_file(const ::std::string &path, const ::std::string &text);
 
 /* Run a shell command; returns its standard output, sets @status. */
 ::std::string run(const ::std::string &command, int *status = nullptr);
-
-/* Start @argv with its output in @out_path; returns the child's pid. */
-int spawn(const ::std::vector<::std::string> &argv, const ::std::string &out_path);
-
-/* Wait for child @pid; returns its exit status, or -1 if it was killed. */
-int wait_child(int pid);
 
 /* Kernel log records (without their prefix) that contain @needle. */
 ::std::vector<::std::string> kernel_log(const ::std::string &needle);

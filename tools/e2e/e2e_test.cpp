@@ -76,8 +76,9 @@ protected:
 	 * until its interrupts are enabled in the controller: a line shows as
 	 * used before its interrupt is requested.
 	 */
-	int start_gpiomon(const ::std::vector<unsigned int> &offsets, const char *flags,
-			  int events)
+	::gpioclx::common::child_process
+	start_gpiomon(const ::std::vector<unsigned int> &offsets, const char *flags,
+		      int events)
 	{
 		::std::vector<::std::string> argv = { "timeout", "20",
 						      "gpiomon", "-b",
@@ -91,18 +92,18 @@ protected:
 			driven_.push_back(offset);
 			argv.push_back(::std::to_string(offset));
 		}
-		int pid = gpioclx::spawn(argv, gpiomon_out());
+		::gpioclx::common::child_process gpiomon(argv, gpiomon_out());
 		for (auto offset : offsets)
 			if (!board_.wait_enabled(offset))
 				throw ::std::runtime_error("gpiomon never enabled pin " +
 							   ::std::to_string(offset));
-		return pid;
+		return gpiomon;
 	}
 
 	/* gpiomon catches two pulses on @offset, exactly. */
 	void expect_gpiomon_pulses(unsigned int offset)
 	{
-		int pid = start_gpiomon({ offset }, "", 4);
+		auto gpiomon = start_gpiomon({ offset }, "", 4);
 		auto up = ::std::to_string(offset) + " 1\n";
 		auto down = ::std::to_string(offset) + " 0\n";
 
@@ -110,7 +111,7 @@ protected:
 			drive(offset, true);
 			drive(offset, false);
 		}
-		EXPECT_EQ(gpioclx::wait_child(pid), 0);
+		EXPECT_EQ(gpiomon.wait(), 0);
 		EXPECT_EQ(gpioclx::run("cat " + gpiomon_out()), up + down + up + down);
 	}
 
@@ -272,10 +273,10 @@ TEST_F(Emulated, Gpiomon)
 TEST_F(Emulated, GpiomonUnderPulseTrain)
 {
 	auto gen = board_.debugfs_path("generator");
-	int pid = start_gpiomon({ 13 }, "", 20);
+	auto gpiomon = start_gpiomon({ 13 }, "", 20);
 
 	ASSERT_EQ(gpioclx::write_file(gen, "pulse 13 50 10 8000000"), 0);
-	EXPECT_EQ(gpioclx::wait_child(pid), 0) << "gpiomon saw fewer than 20 edges";
+	EXPECT_EQ(gpiomon.wait(), 0) << "gpiomon saw fewer than 20 edges";
 	::std::string expected;
 	for (int i = 0; i < 10; i++)
 		expected += "13 1\n13 0\n";
@@ -493,7 +494,7 @@ class Gpiomon : public E2E, public ::testing::WithParamInterface<gpiomon_case> {
 TEST_P(Gpiomon, CatchesInjectedEdges)
 {
 	const auto &c = GetParam();
-	int pid = start_gpiomon({ 5, 38 }, c.flags, c.events);
+	auto gpiomon = start_gpiomon({ 5, 38 }, c.flags, c.events);
 
 	for (int i = 0; i < 2; i++) {
 		drive(5, true);
@@ -501,7 +502,7 @@ TEST_P(Gpiomon, CatchesInjectedEdges)
 		drive(5, false);
 		drive(38, false);
 	}
-	EXPECT_EQ(gpioclx::wait_child(pid), 0);
+	EXPECT_EQ(gpiomon.wait(), 0);
 	/*
 	 * gpiomon reads each line's queue in turn, so only the order within a
 	 * line is defined: compare line by line.

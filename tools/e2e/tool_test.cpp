@@ -14,13 +14,15 @@
 #include <gtest/gtest.h>
 
 #include "board.hpp"
-#include "debugfs.hpp"
+#include "common/child_process.hpp"
+#include "common/text.hpp"
 
 namespace {
 
-using ::gpioclx::tool::parse_key_values;
-using ::gpioclx::tool::split_lines;
-using ::gpioclx::tool::split_words;
+using ::gpioclx::common::child_process;
+using ::gpioclx::common::parse_key_values;
+using ::gpioclx::common::split_lines;
+using ::gpioclx::common::split_words;
 
 const ::std::string node = "gpio-controller-0";
 constexpr unsigned int pins_per_bank = 32;
@@ -113,18 +115,19 @@ protected:
 	}
 
 	/* Start "gpioclx watch" with @args and wait until @offset is enabled. */
-	int start_watch(unsigned int offset, const ::std::vector<::std::string> &args)
+	child_process start_watch(unsigned int offset,
+				  const ::std::vector<::std::string> &args)
 	{
 		::std::vector<::std::string> argv = { tool_path(), "watch", node };
 
 		board_.set_input(offset, false);
 		driven_.push_back(offset);
 		argv.insert(argv.end(), args.begin(), args.end());
-		int pid = gpioclx::spawn(argv, watch_out());
+		child_process watch(argv, watch_out());
 		if (!board_.wait_enabled(offset))
 			throw ::std::runtime_error("watch never enabled pin " +
 						   ::std::to_string(offset));
-		return pid;
+		return watch;
 	}
 
 	/* "gpioclx set" one pin, then wait until the controller delivered it. */
@@ -191,13 +194,13 @@ TEST_F(Tool, ListCountersFollowInterrupts)
  */
 TEST_F(Tool, SetAndWatchBothEdges)
 {
-	int pid = start_watch(0, { "BTN_A", "--count", "2", "--timeout", "20" });
+	auto watch = start_watch(0, { "BTN_A", "--count", "2", "--timeout", "20" });
 
 	set("0", 0, true);
 	EXPECT_EQ(board_.regs()[0].in & 1, 1U);
 	set("BTN_A", 0, false);
 	EXPECT_EQ(board_.regs()[0].in & 1, 0U);
-	ASSERT_EQ(gpioclx::wait_child(pid), 0) << gpioclx::run("cat " + watch_out());
+	ASSERT_EQ(watch.wait(), 0) << gpioclx::run("cat " + watch_out());
 
 	auto events = watch_events(watch_out());
 	ASSERT_EQ(events.size(), 2U);
@@ -214,13 +217,13 @@ TEST_F(Tool, SetAndWatchBothEdges)
  */
 TEST_F(Tool, GenSquareEvents)
 {
-	int pid = start_watch(10, { "10", "--count", "10", "--timeout", "30" });
+	auto watch = start_watch(10, { "10", "--count", "10", "--timeout", "30" });
 
 	auto gen = gpioclx_run("gen " + node + " square 10 50 5 --wait");
 	ASSERT_EQ(gen.status, 0) << gen.err;
 	EXPECT_NE(gen.out.find("state done\n"), ::std::string::npos) << gen.out;
 	EXPECT_NE(gen.out.find("edges 10\n"), ::std::string::npos) << gen.out;
-	ASSERT_EQ(gpioclx::wait_child(pid), 0) << gpioclx::run("cat " + watch_out());
+	ASSERT_EQ(watch.wait(), 0) << gpioclx::run("cat " + watch_out());
 	board_.settle(10);
 	auto status = gpioclx_run("gen " + node);
 	EXPECT_NE(status.out.find("delivered 10\n"), ::std::string::npos) << status.out;
@@ -236,29 +239,35 @@ TEST_F(Tool, GenSquareEvents)
 }
 
 /*
- * Bad command lines exit with status 2 and one "gpioclx: " line on
- * standard error, and change nothing: no pin moves, the generator keeps
- * its settings. A watch that times out short of its count exits with 1.
+ * Bad command lines exit with status 2, and commands the board refuses (no
+ * such chip, pin or line name) with status 1; both with one "gpioclx: "
+ * line on standard error, and they change nothing: no pin moves, the
+ * generator keeps its settings. A watch that times out short of its count
+ * exits with 1.
  */
 TEST_F(Tool, BadInputChangesNothing)
 {
-	const char *bad[] = {
-		"frobnicate",
-		"regs",
-		"list --chip",
-		"list --chip no-such-chip",
-		"set no-such-chip 15=1",
-		"set NODE 15=2",
-		"set NODE 15=1 40=1",
-		"set NODE 15=1 NO_SUCH_LINE=1",
-		"set NODE 15=1 15",
-		"gen NODE square 0-99 10 1",
-		"gen NODE square 15 500001 1",
-		"gen NODE pulse 15 10 1 200000000",
-		"gen NODE sine 15 10 1",
-		"gen NODE square 15 10",
-		"watch NODE 15 --count 0",
-		"watch NODE 40",
+	const struct {
+		const char *args;
+		int status;
+	} bad[] = {
+		{ "frobnicate", 2 },
+		{ "regs", 2 },
+		{ "list --chip", 2 },
+		{ "list --chip no-such-chip", 1 },
+		{ "set no-such-chip 15=1", 1 },
+		{ "set NODE 15=2", 2 },
+		{ "set NODE 15=1 40=1", 1 },
+		{ "set NODE 15=1 NO_SUCH_LINE=1", 1 },
+		{ "set NODE 15=1 3V3_EN=1", 1 },
+		{ "set NODE 15=1 15", 2 },
+		{ "gen NODE square 0-99 10 1", 1 },
+		{ "gen NODE square 15 500001 1", 2 },
+		{ "gen NODE pulse 15 10 1 200000000", 2 },
+		{ "gen NODE sine 15 10 1", 2 },
+		{ "gen NODE square 15 10", 2 },
+		{ "watch NODE 15 --count 0", 2 },
+		{ "watch NODE 40", 1 },
 	};
 	driven_.push_back(15);
 	board_.set_input(15, false);
@@ -268,13 +277,14 @@ TEST_F(Tool, BadInputChangesNothing)
 	ASSERT_EQ(gen.status, 0) << gen.err;
 	EXPECT_NE(regs.out.find("bank 1"), ::std::string::npos) << regs.out;
 
-	for (::std::string args : bad) {
+	for (const auto &c : bad) {
+		::std::string args = c.args;
 		auto at = args.find("NODE");
 
 		if (at != ::std::string::npos)
 			args.replace(at, 4, node);
 		auto r = gpioclx_run(args);
-		EXPECT_EQ(r.status, 2) << args << ": " << r.err;
+		EXPECT_EQ(r.status, c.status) << args << ": " << r.err;
 		EXPECT_EQ(r.err.rfind("gpioclx: ", 0), 0U) << args << ": " << r.err;
 		EXPECT_EQ(split_lines(r.err).size(), 1U) << args << ": " << r.err;
 		EXPECT_EQ(r.out, "") << args;

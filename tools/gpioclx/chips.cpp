@@ -9,14 +9,11 @@
 #include <sys/stat.h>
 #include <system_error>
 
-#include "bench/util.hpp"
-#include "usage_error.hpp"
+#include "common/debugfs_dirs.hpp"
+#include "common/file.hpp"
 
 namespace gpioclx {
 namespace tool {
-
-const char clx_root[] = "/sys/kernel/debug/gpio-clx";
-const char sim_root[] = "/sys/kernel/debug/gpio-clx-sim";
 
 namespace {
 
@@ -72,13 +69,13 @@ namespace {
 		}
 	}
 	if (best.empty())
-		throw usage_error(
+		throw ::std::runtime_error(
 			"no GPIO chip '" + spec +
 			"' (give gpiochipN, N or a label, as gpiodetect shows them)");
 	if (best.size() > 1)
-		throw usage_error(::std::to_string(best.size()) +
-				  " chips are labelled '" + spec +
-				  "': name one as gpiochipN");
+		throw ::std::runtime_error(::std::to_string(best.size()) +
+					   " chips are labelled '" + spec +
+					   "': name one as gpiochipN");
 	return best[0];
 }
 
@@ -90,7 +87,7 @@ namespace {
 ::std::string device_dir(const ::gpiod::chip &chip, const ::std::string &root)
 {
 	for (const auto &device : { chip.label(), parent_device(chip) })
-		if (!device.empty() && bench::exists(root + "/" + device))
+		if (!device.empty() && common::exists(root + "/" + device))
 			return root + "/" + device;
 	return "";
 }
@@ -109,12 +106,13 @@ void need_root(const ::std::string &root, const ::std::string &hint)
 
 ::std::string sim_dir(const ::gpiod::chip &chip)
 {
-	need_root(sim_root, "is gpio-clx-sim loaded, and debugfs mounted?");
-	auto dir = device_dir(chip, sim_root);
+	need_root(common::sim_root, "is gpio-clx-sim loaded, and debugfs mounted?");
+	auto dir = device_dir(chip, common::sim_root);
 	if (dir.empty())
 		throw ::std::runtime_error(
 			chip.name() + " [" + chip.label() +
-			"] is not a simulated controller: no folder in " + sim_root);
+			"] is not a simulated controller: no folder in " +
+			::std::string(common::sim_root));
 	return dir;
 }
 

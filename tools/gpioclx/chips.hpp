@@ -19,13 +19,10 @@
 namespace gpioclx {
 namespace tool {
 
-extern const char clx_root[];
-extern const char sim_root[];
-
 /* Every GPIO chip, in the order of their names. */
 ::std::vector<::gpiod::chip> all_chips();
 
-/* The chip that a command-line CHIP names; throws usage_error. */
+/* The chip that a command-line CHIP names; throws ::std::runtime_error. */
 ::gpiod::chip open_chip(const ::std::string &spec);
 
 /* How messages name @chip: its label, or its name without one. */

@@ -5,7 +5,9 @@
 #include <limits>
 #include <map>
 
-#include "usage_error.hpp"
+#include "common/number.hpp"
+#include "common/usage_error.hpp"
+#include "generator.hpp"
 #include "values.hpp"
 
 namespace gpioclx {
@@ -35,7 +37,8 @@ const char tool_help[] =
 	"  help [COMMAND]                 this text, or the help of COMMAND\n"
 	"\n"
 	"CHIP is a chip name (gpiochip0), its number (0) or its label\n"
-	"(gpio-controller-0). PIN is an offset, a list such as 0-3,8, or a line name.\n"
+	"(gpio-controller-0). PIN is an offset, a list such as 0-3,8, or a line name:\n"
+	"a word that is not a list (3V3_EN, BTN_A) is a name.\n"
 	"\n"
 	"Exit status: 0 done, 1 failed at run time, 2 bad command line.\n";
 
@@ -153,11 +156,11 @@ split_args split(const command_spec &spec, const ::std::vector<::std::string> &a
 		auto name = arg.substr(0, eq);
 		auto *opt = find_option(spec, name);
 		if (!opt)
-			throw usage_error("unknown option '" + name + "'");
+			throw common::usage_error("unknown option '" + name + "'");
 		if (!opt->repeatable && out.has(name))
-			throw usage_error(name + " given twice");
+			throw common::usage_error(name + " given twice");
 		if (!opt->takes_value && eq != ::std::string::npos)
-			throw usage_error(name + " takes no value");
+			throw common::usage_error(name + " takes no value");
 		if (!opt->takes_value)
 			out.options.emplace(name, "");
 		else if (eq != ::std::string::npos)
@@ -165,7 +168,7 @@ split_args split(const command_spec &spec, const ::std::vector<::std::string> &a
 		else if (i + 1 < args.size())
 			out.options.emplace(name, args[++i]);
 		else
-			throw usage_error(name + " needs a value");
+			throw common::usage_error(name + " needs a value");
 	}
 	return out;
 }
@@ -174,14 +177,15 @@ split_args split(const command_spec &spec, const ::std::vector<::std::string> &a
 const ::std::string &chip_argument(const split_args &a)
 {
 	if (a.positional.empty())
-		throw usage_error("no CHIP given");
+		throw common::usage_error("no CHIP given");
 	return a.positional[0];
 }
 
 void expect_at_most(const split_args &a, size_t n)
 {
 	if (a.positional.size() > n)
-		throw usage_error("unexpected argument '" + a.positional[n] + "'");
+		throw common::usage_error("unexpected argument '" + a.positional[n] +
+					  "'");
 }
 
 level_assignment parse_assignment(const ::std::string &text)
@@ -189,32 +193,33 @@ level_assignment parse_assignment(const ::std::string &text)
 	auto eq = text.rfind('=');
 
 	if (eq == ::std::string::npos)
-		throw usage_error("'" + text + "' is not PIN=0 or PIN=1");
+		throw common::usage_error("'" + text + "' is not PIN=0 or PIN=1");
 	auto pins = text.substr(0, eq);
 	auto level = text.substr(eq + 1);
 	if (pins.empty())
-		throw usage_error("'" + text + "' names no pin");
+		throw common::usage_error("'" + text + "' names no pin");
 	if (level != "0" && level != "1")
-		throw usage_error("'" + text + "': the level must be 0 or 1");
-	/* The syntax now; the pins against the chip's lines when it runs. */
-	if (pins[0] >= '0' && pins[0] <= '9')
+		throw common::usage_error("'" + text + "': the level must be 0 or 1");
+	/* A list's syntax now; pins and names against the chip when it runs. */
+	if (is_pin_list(pins))
 		parse_pin_list(pins);
 	return { pins, level == "1" };
 }
 
 ::std::uint32_t positive_u32(const ::std::string &text, const ::std::string &what)
 {
-	auto value = parse_number(text, what, u32_max);
+	auto value = common::parse_number(text, what, u32_max);
 
 	if (!value)
-		throw usage_error(what + " must be more than 0");
+		throw common::usage_error(what + " must be more than 0");
 	return value;
 }
 
 void parse_list(invocation &inv, const split_args &a)
 {
 	if (!a.positional.empty())
-		throw usage_error("takes options only, not '" + a.positional[0] + "'");
+		throw common::usage_error("takes options only, not '" + a.positional[0] +
+					  "'");
 	auto chips = a.options.equal_range("--chip");
 	for (auto it = chips.first; it != chips.second; ++it)
 		inv.chips.push_back(it->second);
@@ -225,7 +230,7 @@ void parse_set(invocation &inv, const split_args &a)
 {
 	inv.chip = chip_argument(a);
 	if (a.positional.size() < 2)
-		throw usage_error("no PIN=0|1 given");
+		throw common::usage_error("no PIN=0|1 given");
 	for (size_t i = 1; i < a.positional.size(); i++)
 		inv.levels.push_back(parse_assignment(a.positional[i]));
 }
@@ -250,23 +255,25 @@ void parse_gen(invocation &inv, const split_args &a)
 	if (action == "stop") {
 		expect_at_most(a, 2);
 		if (inv.wait)
-			throw usage_error("--wait goes with square, pulse or no action");
+			throw common::usage_error(
+				"--wait goes with square, pulse or no action");
 		gen.action = gen_action::stop;
 		return;
 	}
 	if (action == "square" && p.size() != 5)
-		throw usage_error("square takes PINS HZ PERIODS");
+		throw common::usage_error("square takes PINS HZ PERIODS");
 	if (action == "pulse" && p.size() != 6)
-		throw usage_error("pulse takes PINS HZ PULSES WIDTH_NS");
+		throw common::usage_error("pulse takes PINS HZ PULSES WIDTH_NS");
 	if (action != "square" && action != "pulse")
-		throw usage_error("unknown action '" + action +
-				  "' (square, pulse or stop)");
+		throw common::usage_error("unknown action '" + action +
+					  "' (square, pulse or stop)");
 	gen.action = action == "square" ? gen_action::square : gen_action::pulse;
 	gen.pins = parse_pin_list(p[2]);
 	gen.hz = positive_u32(p[3], "HZ");
 	gen.periods = positive_u32(p[4], action == "square" ? "PERIODS" : "PULSES");
 	if (gen.action == gen_action::pulse)
-		gen.width_ns = parse_number(p[5], "WIDTH_NS", u64_max);
+		gen.width_ns = common::parse_number(p[5], "WIDTH_NS", u64_max);
+	check_gen_request(gen);
 }
 
 edge parse_edge(const ::std::string &text)
@@ -277,25 +284,32 @@ edge parse_edge(const ::std::string &text)
 		return edge::falling;
 	if (text == "both")
 		return edge::both;
-	throw usage_error("--edge: '" + text + "' is not rising, falling or both");
+	throw common::usage_error("--edge: '" + text +
+				  "' is not rising, falling or both");
 }
 
 void parse_watch(invocation &inv, const split_args &a)
 {
 	inv.chip = chip_argument(a);
 	if (a.positional.size() < 2)
-		throw usage_error("no PIN given");
+		throw common::usage_error("no PIN given");
 	inv.pins.assign(a.positional.begin() + 1, a.positional.end());
+	for (const auto &word : inv.pins) {
+		if (word.empty())
+			throw common::usage_error("an empty PIN");
+		if (is_pin_list(word))
+			parse_pin_list(word);
+	}
 	for (const auto &[name, value] : a.options) {
 		if (name == "--edge")
 			inv.edges = parse_edge(value);
 		else if (name == "--count")
-			inv.count = parse_number(value, "--count", u64_max);
+			inv.count = common::parse_number(value, "--count", u64_max);
 		else
-			inv.timeout = parse_seconds(value, "--timeout");
+			inv.timeout = common::parse_seconds(value, "--timeout");
 	}
 	if (a.has("--count") && !inv.count)
-		throw usage_error("--count must be more than 0");
+		throw common::usage_error("--count must be more than 0");
 }
 
 const ::std::map<::std::string, command_spec> commands = {
@@ -332,13 +346,20 @@ bool is_command(const ::std::string &word)
 	return commands.count(word);
 }
 
+::std::string usage_hint(const ::std::vector<::std::string> &args)
+{
+	if (!args.empty() && is_command(args[0]))
+		return "see 'gpioclx " + args[0] + " --help'";
+	return "see 'gpioclx --help'";
+}
+
 const char *help_text(const ::std::string &topic)
 {
 	if (topic.empty())
 		return tool_help;
 	auto it = commands.find(topic);
 	if (it == commands.end())
-		throw usage_error("no command '" + topic + "'");
+		throw common::usage_error("no command '" + topic + "'");
 	return it->second.help;
 }
 
@@ -347,7 +368,7 @@ invocation parse_command_line(const ::std::vector<::std::string> &args)
 	invocation inv;
 
 	if (args.empty())
-		throw usage_error("no command given (try 'gpioclx --help')");
+		throw common::usage_error("no command given");
 	const auto &first = args[0];
 	if (first == "--help" || first == "-h")
 		return inv;
@@ -357,16 +378,17 @@ invocation parse_command_line(const ::std::vector<::std::string> &args)
 	}
 	if (first == "help") {
 		if (args.size() > 2)
-			throw usage_error("help takes one command at the most");
+			throw common::usage_error("help takes one command at the most");
 		inv.topic = args.size() == 2 ? args[1] : "";
 		help_text(inv.topic);
 		return inv;
 	}
 	auto it = commands.find(first);
 	if (it == commands.end())
-		throw usage_error(::std::string(first[0] == '-' ? "unknown option '" :
-								  "unknown command '") +
-				  first + "' (try 'gpioclx --help')");
+		throw common::usage_error(::std::string(first[0] == '-' ?
+								"unknown option '" :
+								"unknown command '") +
+					  first + "'");
 	if (asks_for_help(args)) {
 		inv.topic = first;
 		return inv;

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The command line of gpioclx, parsed into what to do, with nothing read
- * from the system yet: checks that need the chip (how many lines it has,
- * its line names) come later, when the command runs.
+ * from the system yet. What the arguments alone show to be wrong is a
+ * usage_error; checks that need the chip (does it exist, how many lines it
+ * has, its line names) come later, when the command runs, and fail as
+ * runtime errors.
  */
 #ifndef GPIOCLX_TOOL_CLI_HPP
 #define GPIOCLX_TOOL_CLI_HPP
@@ -63,6 +65,9 @@ const char *help_text(const ::std::string &topic);
 
 /* Is @word one of the commands? */
 bool is_command(const ::std::string &word);
+
+/* Where to look after a usage error in @args: the help of the command. */
+::std::string usage_hint(const ::std::vector<::std::string> &args);
 
 } /* namespace tool */
 } /* namespace gpioclx */

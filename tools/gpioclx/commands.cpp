@@ -8,9 +8,12 @@
 #include <utility>
 #include <vector>
 
-#include "bench/util.hpp"
 #include "chips.hpp"
 #include "commands.hpp"
+#include "common/clock.hpp"
+#include "common/debugfs_dirs.hpp"
+#include "common/file.hpp"
+#include "common/text.hpp"
 #include "debugfs.hpp"
 #include "generator.hpp"
 
@@ -23,7 +26,7 @@ namespace {
 template <typename F>
 auto parse_file(const ::std::string &path, F parse)
 {
-	auto text = bench::read_file(path);
+	auto text = common::read_file(path);
 
 	try {
 		return parse(text);
@@ -40,7 +43,7 @@ auto parse_file(const ::std::string &path, F parse)
 	for (const auto &spec : specs) {
 		auto chip = open_chip(spec);
 
-		if (device_dir(chip, clx_root).empty())
+		if (device_dir(chip, common::clx_root).empty())
 			throw ::std::runtime_error(chip.name() + " [" + chip.label() +
 						   "] is not driven by gpio-clx");
 		chips.push_back(chip);
@@ -48,7 +51,7 @@ auto parse_file(const ::std::string &path, F parse)
 	if (!specs.empty())
 		return chips;
 	for (const auto &chip : all_chips())
-		if (!device_dir(chip, clx_root).empty())
+		if (!device_dir(chip, common::clx_root).empty())
 			chips.push_back(chip);
 	if (chips.empty())
 		throw ::std::runtime_error("no GPIO chip is driven by gpio-clx");
@@ -61,10 +64,10 @@ void run_list(const invocation &inv)
 {
 	const char *sep = "";
 
-	need_root(clx_root, "is gpio-clx loaded, and debugfs mounted?");
+	need_root(common::clx_root, "is gpio-clx loaded, and debugfs mounted?");
 	for (const auto &chip : clx_chips(inv.chips)) {
-		auto stats =
-			parse_file(device_dir(chip, clx_root) + "/stats", parse_stats);
+		auto stats = parse_file(device_dir(chip, common::clx_root) + "/stats",
+					parse_stats);
 
 		::std::cout << sep << format_chip_report(view_of(chip), stats, inv.all);
 		sep = "\n";
@@ -84,7 +87,8 @@ void run_set(const invocation &inv)
 		     resolve_pins(a.pins, chip.num_lines(), names, chip_title(chip)))
 			levels.emplace_back(pin, a.high);
 	for (auto [pin, high] : levels)
-		bench::write_file(dir + "/pin" + ::std::to_string(pin), high ? "1" : "0");
+		common::write_file(dir + "/pin" + ::std::to_string(pin),
+				   high ? "1" : "0");
 }
 
 void run_regs(const invocation &inv)
@@ -92,7 +96,7 @@ void run_regs(const invocation &inv)
 	auto path = sim_dir(open_chip(inv.chip)) + "/regs";
 
 	if (inv.raw)
-		::std::cout << bench::read_file(path);
+		::std::cout << common::read_file(path);
 	else
 		::std::cout << format_regs(parse_file(path, parse_regs));
 }
@@ -105,16 +109,17 @@ void run_gen(const invocation &inv)
 
 	if (!command.empty()) {
 		try {
-			bench::write_file(path, command);
+			common::write_file(path, command);
 		} catch (const ::std::system_error &e) {
 			throw ::std::runtime_error(
-				gen_refused(command, e.code().value()));
+				gen_refused(path, command, e.code().value()));
 		}
 	}
-	while (inv.wait && parse_file(path, parse_key_values)["state"] == "running")
-		bench::sleep_ms(10);
+	while (inv.wait &&
+	       parse_file(path, common::parse_key_values)["state"] == "running")
+		common::sleep_ms(10);
 	if (command.empty() || inv.wait)
-		::std::cout << bench::read_file(path);
+		::std::cout << common::read_file(path);
 }
 
 } /* namespace tool */

@@ -7,6 +7,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "common/text.hpp"
+
 namespace gpioclx {
 namespace tool {
 
@@ -41,11 +43,11 @@ namespace {
 template <typename F>
 void each_line(const ::std::string &text, F parse)
 {
-	auto lines = split_lines(text);
+	auto lines = common::split_lines(text);
 
 	for (size_t i = 0; i < lines.size(); i++) {
 		try {
-			if (!split_words(lines[i]).empty())
+			if (!common::split_words(lines[i]).empty())
 				parse(lines[i]);
 		} catch (const ::std::runtime_error &e) {
 			throw ::std::runtime_error("line " + ::std::to_string(i + 1) +
@@ -114,28 +116,6 @@ void add_pin(chip_stats &st, const ::std::vector<::std::string> &w)
 
 } /* namespace */
 
-::std::vector<::std::string> split_lines(const ::std::string &text)
-{
-	::std::istringstream in(text);
-	::std::vector<::std::string> out;
-	::std::string line;
-
-	while (::std::getline(in, line))
-		out.push_back(line);
-	return out;
-}
-
-::std::vector<::std::string> split_words(const ::std::string &line)
-{
-	::std::istringstream in(line);
-	::std::vector<::std::string> out;
-	::std::string word;
-
-	while (in >> word)
-		out.push_back(word);
-	return out;
-}
-
 const pin_counters *chip_stats::find(unsigned int pin) const
 {
 	for (const auto &pc : pins)
@@ -157,7 +137,7 @@ const pin_counters *chip_stats::find(unsigned int pin) const
 
 bank_line parse_bank_line(const ::std::string &line)
 {
-	auto w = split_words(line);
+	auto w = common::split_words(line);
 	bank_line bank;
 
 	if (w.size() < 2 || w[0] != "bank" || w[1].back() != ':')
@@ -186,7 +166,7 @@ chip_stats parse_stats(const ::std::string &text)
 	chip_stats st;
 
 	each_line(text, [&st](const ::std::string &line) {
-		auto w = split_words(line);
+		auto w = common::split_words(line);
 
 		if (!st.columns.empty())
 			add_pin(st, w);
@@ -249,21 +229,6 @@ chip_stats parse_stats(const ::std::string &text)
 		out += table_row(name, name_width, cells, digits + 2);
 	}
 	return out;
-}
-
-::std::map<::std::string, ::std::string> parse_key_values(const ::std::string &text)
-{
-	::std::map<::std::string, ::std::string> fields;
-
-	for (const auto &line : split_lines(text)) {
-		auto space = line.find(' ');
-
-		if (!line.empty())
-			fields[line.substr(0, space)] = space == ::std::string::npos ?
-								"" :
-								line.substr(space + 1);
-	}
-	return fields;
 }
 
 } /* namespace tool */

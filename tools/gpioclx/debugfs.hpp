@@ -9,7 +9,6 @@
 #define GPIOCLX_TOOL_DEBUGFS_HPP
 
 #include <cstdint>
-#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -45,12 +44,6 @@ struct chip_stats {
 	::std::uint64_t counter(unsigned int pin, const ::std::string &column) const;
 };
 
-/* The lines of @text, without their newlines. */
-::std::vector<::std::string> split_lines(const ::std::string &text);
-
-/* The words of @line, split at white space. */
-::std::vector<::std::string> split_words(const ::std::string &line);
-
 bank_line parse_bank_line(const ::std::string &line);
 
 /* 0x1f -> "0x1f", 0 -> "0x0", as the kernel's "%#llx" prints them. */
@@ -63,9 +56,6 @@ chip_stats parse_stats(const ::std::string &text);
 
 /* Registers as a table: one row per register, one column per bank. */
 ::std::string format_regs(const ::std::vector<bank_line> &banks);
-
-/* "key value" lines, such as the generator's state. */
-::std::map<::std::string, ::std::string> parse_key_values(const ::std::string &text);
 
 } /* namespace tool */
 } /* namespace gpioclx */

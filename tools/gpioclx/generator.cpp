@@ -4,7 +4,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "usage_error.hpp"
+#include "common/usage_error.hpp"
 #include "values.hpp"
 
 namespace gpioclx {
@@ -26,24 +26,38 @@ void check_phases(const gen_request &req, ::std::uint64_t period_ns)
 	auto away_ns = req.action == gen_action::square ? period_ns / 2 : req.width_ns;
 
 	if (req.action == gen_action::pulse && away_ns >= period_ns)
-		throw usage_error("a pulse of " + ns(away_ns) + " does not fit in the " +
-				  ns(period_ns) + " period of " + hz);
+		throw common::usage_error("a pulse of " + ns(away_ns) +
+					  " does not fit in the " + ns(period_ns) +
+					  " period of " + hz);
 	auto back_ns = period_ns - away_ns;
 	if (req.action == gen_action::square && away_ns < gen_min_phase_ns)
-		throw usage_error(hz + " is too fast: a half period of " + ns(away_ns) +
-				  " is below the generator's " + ns(gen_min_phase_ns) +
-				  " (500000 Hz at the most)");
+		throw common::usage_error(hz + " is too fast: a half period of " +
+					  ns(away_ns) + " is below the generator's " +
+					  ns(gen_min_phase_ns) +
+					  " (500000 Hz at the most)");
 	if (away_ns < gen_min_phase_ns)
-		throw usage_error("a pulse of " + ns(away_ns) +
-				  " is below the generator's " + ns(gen_min_phase_ns));
+		throw common::usage_error("a pulse of " + ns(away_ns) +
+					  " is below the generator's " +
+					  ns(gen_min_phase_ns));
 	if (back_ns < gen_min_phase_ns)
-		throw usage_error("at " + hz + " a pulse of " + ns(away_ns) + " leaves " +
-				  ns(back_ns) +
-				  " between pulses, below the generator's " +
-				  ns(gen_min_phase_ns));
+		throw common::usage_error("at " + hz + " a pulse of " + ns(away_ns) +
+					  " leaves " + ns(back_ns) +
+					  " between pulses, below the generator's " +
+					  ns(gen_min_phase_ns));
 }
 
 } /* namespace */
+
+void check_gen_request(const gen_request &req)
+{
+	if (req.action != gen_action::square && req.action != gen_action::pulse)
+		return;
+	if (req.pins.empty())
+		throw common::usage_error("no pins");
+	if (!req.hz || !req.periods)
+		throw common::usage_error("HZ and the count must be more than 0");
+	check_phases(req, ns_per_s / req.hz);
+}
 
 ::std::string gen_command(const gen_request &req, unsigned int ngpio,
 			  const ::std::string &chip)
@@ -52,12 +66,7 @@ void check_phases(const gen_request &req, ::std::uint64_t period_ns)
 		return "";
 	if (req.action == gen_action::stop)
 		return "stop";
-	if (req.pins.empty())
-		throw usage_error("no pins");
-	if (!req.hz || !req.periods)
-		throw usage_error("HZ and the count must be more than 0");
 	check_pins(req.pins, ngpio, chip);
-	check_phases(req, ns_per_s / req.hz);
 
 	auto command =
 		::std::string(req.action == gen_action::square ? "square " : "pulse ") +
@@ -68,9 +77,10 @@ void check_phases(const gen_request &req, ::std::uint64_t period_ns)
 	return command;
 }
 
-::std::string gen_refused(const ::std::string &command, int err)
+::std::string gen_refused(const ::std::string &path, const ::std::string &command,
+			  int err)
 {
-	return "the generator refused '" + command + "': " + ::std::strerror(err) +
+	return path + " refused '" + command + "': " + ::std::strerror(err) +
 	       (err == EINVAL ? " (the simulator's rules differ from this tool's; see "
 				"Documentation/sim.rst)" :
 				"");

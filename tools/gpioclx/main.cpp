@@ -13,7 +13,7 @@
 
 #include "cli.hpp"
 #include "commands.hpp"
-#include "usage_error.hpp"
+#include "common/usage_error.hpp"
 
 namespace {
 
@@ -57,8 +57,9 @@ int main(int argc, char **argv)
 		prefix += args[0] + ": ";
 	try {
 		run(tool::parse_command_line(args));
-	} catch (const tool::usage_error &e) {
-		::std::cerr << prefix << e.what() << '\n';
+	} catch (const ::gpioclx::common::usage_error &e) {
+		::std::cerr << prefix << e.what() << " (" << tool::usage_hint(args)
+			    << ")\n";
 		return 2;
 	} catch (const ::std::exception &e) {
 		::std::cerr << prefix << e.what() << '\n';

@@ -3,47 +3,47 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
 
-#include "usage_error.hpp"
+#include "common/number.hpp"
+#include "common/usage_error.hpp"
 
 namespace gpioclx {
 namespace tool {
 
 namespace {
 
-constexpr ::std::uint64_t max_seconds = 2147483647;
-constexpr unsigned int ns_digits = 9;
-
-bool is_digits(const ::std::string &text)
-{
-	return !text.empty() && ::std::all_of(text.begin(), text.end(), [](char c) {
-		return c >= '0' && c <= '9';
-	});
-}
-
 unsigned int list_pin(const ::std::string &text, const ::std::string &list)
 {
-	return parse_number(text, "pin list '" + list + "'", max_pin);
+	return common::parse_number(text, "pin list '" + list + "'", max_pin);
+}
+
+/* Digits at @pos onwards; false if there are none. */
+bool skip_digits(const ::std::string &text, ::std::string::size_type &pos)
+{
+	auto start = pos;
+
+	while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9')
+		pos++;
+	return pos > start;
 }
 
 } /* namespace */
 
-::std::uint64_t parse_number(const ::std::string &text, const ::std::string &what,
-			     ::std::uint64_t max)
+bool is_pin_list(const ::std::string &text)
 {
-	::std::uint64_t value = 0;
+	::std::string::size_type pos = 0;
 
-	if (!is_digits(text))
-		throw usage_error(what + ": '" + text + "' is not a decimal number");
-	for (char c : text) {
-		unsigned int digit = c - '0';
-
-		if (digit > max || value > (max - digit) / 10)
-			throw usage_error(what + ": " + text + " is too large (at most " +
-					  ::std::to_string(max) + ")");
-		value = value * 10 + digit;
+	for (;;) {
+		if (!skip_digits(text, pos))
+			return false;
+		if (pos < text.size() && text[pos] == '-' && !skip_digits(text, ++pos))
+			return false;
+		if (pos == text.size())
+			return true;
+		if (text[pos++] != ',')
+			return false;
 	}
-	return value;
 }
 
 ::std::vector<unsigned int> parse_pin_list(const ::std::string &text)
@@ -58,14 +58,15 @@ unsigned int list_pin(const ::std::string &text, const ::std::string &list)
 		auto dash = field.find('-');
 
 		if (field.empty())
-			throw usage_error("pin list '" + text + "' has an empty entry");
+			throw common::usage_error("pin list '" + text +
+						  "' has an empty entry");
 		unsigned int first = list_pin(field.substr(0, dash), text);
 		unsigned int last = dash == ::std::string::npos ?
 					    first :
 					    list_pin(field.substr(dash + 1), text);
 		if (last < first)
-			throw usage_error("pin list '" + text + "': range " + field +
-					  " runs backwards");
+			throw common::usage_error("pin list '" + text + "': range " +
+						  field + " runs backwards");
 		for (unsigned int pin = first; pin <= last; pin++)
 			pins.insert(pin);
 		start = end + 1;
@@ -101,30 +102,11 @@ void check_pins(const ::std::vector<unsigned int> &pins, unsigned int ngpio,
 	for (auto pin : pins) {
 		if (pin < ngpio)
 			continue;
-		throw usage_error(
+		throw ::std::runtime_error(
 			"pin " + ::std::to_string(pin) + " is not on " + chip +
 			", which has " + ::std::to_string(ngpio) + " lines" +
 			(ngpio ? " (0-" + ::std::to_string(ngpio - 1) + ")" : ""));
 	}
-}
-
-::std::chrono::nanoseconds parse_seconds(const ::std::string &text,
-					 const ::std::string &what)
-{
-	auto dot = text.find('.');
-	auto whole = text.substr(0, dot);
-	auto fraction = dot == ::std::string::npos ? "0" : text.substr(dot + 1);
-
-	if (!is_digits(whole) || !is_digits(fraction))
-		throw usage_error(what + ": '" + text + "' is not a number of seconds");
-	if (fraction.size() > ns_digits)
-		throw usage_error(what + ": '" + text + "' has more than nine decimals");
-	fraction.resize(ns_digits, '0');
-	auto ns = parse_number(whole, what, max_seconds) * 1000000000 +
-		  parse_number(fraction, what, 999999999);
-	if (!ns)
-		throw usage_error(what + ": must be more than 0 seconds");
-	return ::std::chrono::nanoseconds(ns);
 }
 
 ::std::vector<unsigned int> resolve_pins(const ::std::string &word, unsigned int ngpio,
@@ -132,17 +114,23 @@ void check_pins(const ::std::vector<unsigned int> &pins, unsigned int ngpio,
 					 const ::std::string &chip)
 {
 	if (word.empty())
-		throw usage_error("an empty pin");
-	if (word[0] >= '0' && word[0] <= '9') {
+		throw common::usage_error("an empty pin");
+	if (is_pin_list(word)) {
 		auto pins = parse_pin_list(word);
 
 		check_pins(pins, ngpio, chip);
 		return pins;
 	}
 	auto offset = by_name(word);
-	if (!offset)
-		throw usage_error("no line named '" + word + "' on " + chip);
-	return { *offset };
+	if (offset)
+		return { *offset };
+	/* Was it meant as a list? Say that it is not one either. */
+	if (word[0] >= '0' && word[0] <= '9')
+		throw ::std::runtime_error("'" + word +
+					   "' is neither a pin list (such as 0-3,8) nor "
+					   "a line name on " +
+					   chip);
+	throw ::std::runtime_error("no line named '" + word + "' on " + chip);
 }
 
 } /* namespace tool */

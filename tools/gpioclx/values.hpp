@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The values gpioclx reads from its command line: decimal numbers, pin
- * lists in the kernel's syntax ("0-3,8"), durations in seconds, and words
- * that name pins either by number or by line name. Errors are usage_error.
+ * The pins of a gpioclx command line: pin lists in the kernel's syntax
+ * ("0-3,8") and words that name pins either by number or by line name.
+ * What the text alone shows to be wrong is a usage_error; what takes the
+ * chip to find out (a pin beyond its lines, a name it does not have) is a
+ * ::std::runtime_error.
  */
 #ifndef GPIOCLX_TOOL_VALUES_HPP
 #define GPIOCLX_TOOL_VALUES_HPP
 
-#include <chrono>
-#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -21,32 +21,28 @@ namespace tool {
 constexpr unsigned int max_pin = 65534;
 
 /*
- * A decimal number of at most @max: digits only, no sign, spaces or base
- * prefix. Throws usage_error naming @what.
+ * Does @text have the shape of a pin list: decimal numbers and ranges of
+ * them, separated by commas ("8", "0-3,8")? Only such a word is read as a
+ * pin list; any other (3V3_EN, 1V8, BTN_A) is a line name.
  */
-::std::uint64_t parse_number(const ::std::string &text, const ::std::string &what,
-			     ::std::uint64_t max);
+bool is_pin_list(const ::std::string &text);
 
-/* "0-3,8" -> { 0, 1, 2, 3, 8 }: sorted, each pin once. */
+/* "0-3,8" -> { 0, 1, 2, 3, 8 }: sorted, each pin once; throws usage_error. */
 ::std::vector<unsigned int> parse_pin_list(const ::std::string &text);
 
 /* { 0, 1, 2, 3, 8 } -> "0-3,8", as the kernel prints a pin list. */
 ::std::string format_pin_list(const ::std::vector<unsigned int> &pins);
 
-/* Throws usage_error unless every pin is below @ngpio, the lines of @chip. */
+/* Throws ::std::runtime_error unless every pin is below @ngpio, @chip's lines. */
 void check_pins(const ::std::vector<unsigned int> &pins, unsigned int ngpio,
 		const ::std::string &chip);
-
-/* Seconds with up to nine decimals ("2", "0.25"), more than zero. */
-::std::chrono::nanoseconds parse_seconds(const ::std::string &text,
-					 const ::std::string &what);
 
 /* The offset of the line called @name, or nothing. */
 using name_lookup = ::std::function<::std::optional<unsigned int>(const ::std::string &)>;
 
 /*
- * The pins that one command-line word names on @chip: a pin list when it
- * starts with a digit, otherwise a line name found through @by_name.
+ * The pins that one command-line word names on @chip: a pin list when
+ * is_pin_list() says so, otherwise a line name found through @by_name.
  */
 ::std::vector<unsigned int> resolve_pins(const ::std::string &word, unsigned int ngpio,
 					 const name_lookup &by_name,

@@ -9,10 +9,11 @@
 #include <gtest/gtest.h>
 
 #include "cli.hpp"
-#include "usage_error.hpp"
+#include "common/usage_error.hpp"
 
 namespace {
 
+namespace common = ::gpioclx::common;
 namespace tool = ::gpioclx::tool;
 using args = ::std::vector<::std::string>;
 using ::std::chrono::nanoseconds;
@@ -27,7 +28,7 @@ tool::invocation parse(const args &a)
 {
 	try {
 		parse(a);
-	} catch (const tool::usage_error &e) {
+	} catch (const common::usage_error &e) {
 		return e.what();
 	}
 	return "";
@@ -58,14 +59,13 @@ TEST(Cli, HelpAndVersion)
 TEST(Cli, UnknownRefused)
 {
 	EXPECT_NE(error_of({}), "");
-	EXPECT_EQ(error_of({ "frob" }), "unknown command 'frob' (try 'gpioclx --help')");
-	EXPECT_EQ(error_of({ "--frob" }),
-		  "unknown option '--frob' (try 'gpioclx --help')");
+	EXPECT_EQ(error_of({ "frob" }), "unknown command 'frob'");
+	EXPECT_EQ(error_of({ "--frob" }), "unknown option '--frob'");
 	EXPECT_EQ(error_of({ "list", "--frob" }), "unknown option '--frob'");
 	EXPECT_EQ(error_of({ "list", "--count", "3" }), "unknown option '--count'");
 	EXPECT_NE(error_of({ "help", "frob" }), "");
 	EXPECT_NE(error_of({ "help", "list", "gen" }), "");
-	EXPECT_THROW(tool::help_text("frob"), tool::usage_error);
+	EXPECT_THROW(tool::help_text("frob"), common::usage_error);
 	EXPECT_FALSE(tool::is_command("frob"));
 	EXPECT_TRUE(tool::is_command("watch"));
 }
@@ -105,8 +105,39 @@ TEST(Cli, Set)
 	EXPECT_EQ(error_of({ "set" }), "no CHIP given");
 	EXPECT_EQ(error_of({ "set", "0" }), "no PIN=0|1 given");
 	for (auto bad : { "8", "8=2", "8=", "=1", "8=high", "8=-1", "8=01", "3-1=1",
-			  "99999999999=1", "1,,2=0" })
+			  "99999999999=1", "65535=1", "0-65535=0" })
 		EXPECT_NE(error_of({ "set", "0", "8=1", bad }), "") << bad;
+}
+
+/*
+ * Test that a word which is not a pin list is kept as a line name, even
+ * when it starts with a digit (3V3_EN), and that a list's syntax is
+ * checked when the command line is read.
+ */
+TEST(Cli, PinWordsThatStartWithDigits)
+{
+	auto inv = parse({ "set", "0", "3V3_EN=1", "1V8=0", "1,,2=1", "3=1", "0-3,8=0" });
+	ASSERT_EQ(inv.levels.size(), 5U);
+	EXPECT_EQ(inv.levels[0].pins, "3V3_EN");
+	EXPECT_EQ(inv.levels[1].pins, "1V8");
+	EXPECT_EQ(inv.levels[2].pins, "1,,2");
+	EXPECT_EQ(inv.levels[3].pins, "3");
+	EXPECT_EQ(inv.levels[4].pins, "0-3,8");
+	EXPECT_EQ(parse({ "watch", "c", "3V3_EN", "1V8", "0-3,8" }).pins,
+		  (args{ "3V3_EN", "1V8", "0-3,8" }));
+	EXPECT_EQ(error_of({ "set", "0", "3-1=1" }),
+		  "pin list '3-1': range 3-1 runs backwards");
+	EXPECT_EQ(error_of({ "watch", "c", "70000" }),
+		  "pin list '70000': 70000 is too large (at most 65534)");
+	EXPECT_EQ(error_of({ "watch", "c", "" }), "an empty PIN");
+}
+
+/* Test that a usage error points at the help of its command, or of the tool. */
+TEST(Cli, UsageHint)
+{
+	EXPECT_EQ(tool::usage_hint({ "set", "0" }), "see 'gpioclx set --help'");
+	EXPECT_EQ(tool::usage_hint({ "frob" }), "see 'gpioclx --help'");
+	EXPECT_EQ(tool::usage_hint({}), "see 'gpioclx --help'");
 }
 
 /* Test that regs takes one chip and --raw. */
@@ -134,11 +165,16 @@ TEST(Cli, Gen)
 	EXPECT_EQ(inv.gen.periods, 5U);
 	EXPECT_TRUE(inv.wait);
 
-	inv = parse(
-		{ "gen", "0", "pulse", "33", "4294967295", "1", "18446744073709551615" });
+	inv = parse({ "gen", "0", "pulse", "33", "1000", "4294967295", "999000" });
 	EXPECT_EQ(inv.gen.action, tool::gen_action::pulse);
-	EXPECT_EQ(inv.gen.hz, 4294967295U);
-	EXPECT_EQ(inv.gen.width_ns, UINT64_MAX);
+	EXPECT_EQ(inv.gen.hz, 1000U);
+	EXPECT_EQ(inv.gen.periods, 4294967295U);
+	EXPECT_EQ(inv.gen.width_ns, 999000U);
+	/* The largest values are read, then refused by the generator's rules. */
+	EXPECT_EQ(error_of({ "gen", "0", "pulse", "33", "4294967295", "1",
+			     "18446744073709551615" }),
+		  "a pulse of 18446744073709551615 ns does not fit in the 0 ns period "
+		  "of 4294967295 Hz");
 
 	EXPECT_EQ(parse({ "gen", "0", "stop" }).gen.action, tool::gen_action::stop);
 }
@@ -176,6 +212,13 @@ TEST(Cli, GenRefused)
 		  "HZ must be more than 0");
 	EXPECT_EQ(error_of({ "gen", "0", "pulse", "1", "1", "0", "5" }),
 		  "PULSES must be more than 0");
+	/* The generator's phase rules need no chip: they are usage errors too. */
+	EXPECT_EQ(error_of({ "gen", "0", "pulse", "12", "100", "3", "20000000" }),
+		  "a pulse of 20000000 ns does not fit in the 10000000 ns period of "
+		  "100 Hz");
+	EXPECT_NE(error_of({ "gen", "0", "square", "1", "500001", "1" }), "");
+	/* A pin beyond the chip's lines is found when the chip is opened. */
+	EXPECT_EQ(error_of({ "gen", "0", "square", "0-99", "10", "1" }), "");
 }
 
 /* Test that watch reads its pins and options in any order. */

@@ -160,27 +160,4 @@ TEST(Regs, MalformedRefused)
 		EXPECT_THROW(tool::parse_regs(bad), ::std::runtime_error) << bad;
 }
 
-/* Test that text splits into lines and words, empty ones kept and dropped. */
-TEST(Split, LinesAndWords)
-{
-	EXPECT_EQ(tool::split_lines("a b\n\nc\n"),
-		  (::std::vector<::std::string>{ "a b", "", "c" }));
-	EXPECT_TRUE(tool::split_lines("").empty());
-	EXPECT_EQ(tool::split_words("  bank 0:\tin  0x1 "),
-		  (::std::vector<::std::string>{ "bank", "0:", "in", "0x1" }));
-	EXPECT_TRUE(tool::split_words(" \t ").empty());
-}
-
-/* Test that the generator's "key value" lines are read. */
-TEST(KeyValues, GeneratorState)
-{
-	auto fields =
-		tool::parse_key_values("state running\nmode square\npins 0-3,8\nhz 10\n");
-
-	EXPECT_EQ(fields["state"], "running");
-	EXPECT_EQ(fields["pins"], "0-3,8");
-	EXPECT_EQ(fields.count("edges"), 0U);
-	EXPECT_EQ(tool::parse_key_values("state idle\n").size(), 1U);
-}
-
 } /* namespace */

@@ -1,50 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Unit tests of the command-line values: numbers, pin lists, seconds and
- * pin words.
+ * Unit tests of the command-line pins: pin lists, and words that are pin
+ * lists or line names.
  */
-#include <chrono>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
-#include "usage_error.hpp"
+#include "common/usage_error.hpp"
 #include "values.hpp"
 
 namespace {
 
+namespace common = ::gpioclx::common;
 namespace tool = ::gpioclx::tool;
 using pins = ::std::vector<unsigned int>;
-
-/* Test that decimal numbers parse up to their limit and nothing else does. */
-TEST(Number, DigitsUpToTheLimit)
-{
-	EXPECT_EQ(tool::parse_number("0", "n", 10), 0U);
-	EXPECT_EQ(tool::parse_number("007", "n", 10), 7U);
-	EXPECT_EQ(tool::parse_number("10", "n", 10), 10U);
-	EXPECT_EQ(tool::parse_number("18446744073709551615", "n", UINT64_MAX),
-		  UINT64_MAX);
-	EXPECT_THROW(tool::parse_number("11", "n", 10), tool::usage_error);
-	EXPECT_THROW(tool::parse_number("18446744073709551616", "n", UINT64_MAX),
-		     tool::usage_error);
-	EXPECT_THROW(tool::parse_number("99999999999999999999999", "n", UINT64_MAX),
-		     tool::usage_error);
-	for (auto bad : { "", "-1", "+1", " 1", "1 ", "0x10", "1.5", "1e3", "abc" })
-		EXPECT_THROW(tool::parse_number(bad, "n", 100), tool::usage_error) << bad;
-}
-
-/* Test that the error names the value and says what was wrong. */
-TEST(Number, ErrorNamesTheValue)
-{
-	try {
-		tool::parse_number("70000", "HZ", 65535);
-		FAIL() << "no error";
-	} catch (const tool::usage_error &e) {
-		EXPECT_STREQ(e.what(), "HZ: 70000 is too large (at most 65535)");
-	}
-}
 
 /* Test that pin lists give every pin once, sorted. */
 TEST(PinList, RangesAndSingles)
@@ -81,7 +54,7 @@ TEST(PinList, BadListsRefused)
 			  "0-65535",
 			  "99999999999999999999",
 			  "4294967296" })
-		EXPECT_THROW(tool::parse_pin_list(bad), tool::usage_error) << bad;
+		EXPECT_THROW(tool::parse_pin_list(bad), common::usage_error) << bad;
 }
 
 /* Test that pin lists are printed as the kernel prints them. */
@@ -96,55 +69,103 @@ TEST(PinList, FormatRoundTrip)
 		EXPECT_EQ(tool::format_pin_list(tool::parse_pin_list(text)), text);
 }
 
-/* Test that a pin beyond the chip's lines is refused with the chip's range. */
+/*
+ * Test that a pin beyond the chip's lines is refused with the chip's range,
+ * as a runtime error: the line count comes from the kernel.
+ */
 TEST(PinList, CheckAgainstChip)
 {
 	EXPECT_NO_THROW(tool::check_pins({ 0, 39 }, 40, "chip"));
 	try {
 		tool::check_pins({ 3, 40 }, 40, "gpio-controller-0");
 		FAIL() << "no error";
-	} catch (const tool::usage_error &e) {
+	} catch (const ::std::runtime_error &e) {
 		EXPECT_STREQ(
 			e.what(),
 			"pin 40 is not on gpio-controller-0, which has 40 lines (0-39)");
 	}
-	EXPECT_THROW(tool::check_pins({ 0 }, 0, "empty"), tool::usage_error);
+	EXPECT_THROW(tool::check_pins({ 0 }, 0, "empty"), ::std::runtime_error);
 }
 
-/* Test that seconds take up to nine decimals and must be positive. */
-TEST(Seconds, DecimalsToNanoseconds)
+/* Test which words have the shape of a pin list: digits, commas and ranges. */
+TEST(PinList, Shape)
 {
-	using ::std::chrono::nanoseconds;
-
-	EXPECT_EQ(tool::parse_seconds("2", "t"), nanoseconds(2000000000));
-	EXPECT_EQ(tool::parse_seconds("0.25", "t"), nanoseconds(250000000));
-	EXPECT_EQ(tool::parse_seconds("0.000000001", "t"), nanoseconds(1));
-	EXPECT_EQ(tool::parse_seconds("2147483647", "t"),
-		  nanoseconds(2147483647000000000));
-	for (auto bad : { "", "0", "0.0", "-1", ".5", "1.", "1.0000000001", "1e3", "1,5",
-			  "x", "2147483648", "1.5s" })
-		EXPECT_THROW(tool::parse_seconds(bad, "t"), tool::usage_error) << bad;
+	for (auto list : { "3", "0-3,8", "8,0-3", "007", "3-1", "70000", "1,2,3" })
+		EXPECT_TRUE(tool::is_pin_list(list)) << list;
+	for (auto name : { "", "3V3_EN", "1V8", "12V", "BTN_A", "1,,2", ",1", "1,", "3-",
+			   "-3", "1-2-3", "0x3", " 1", "1 ", "1;2" })
+		EXPECT_FALSE(tool::is_pin_list(name)) << name;
 }
 
-/* Test that a word is a pin list if it starts with a digit, else a line name. */
-TEST(PinWords, NumbersAndNames)
-{
-	tool::name_lookup names =
-		[](const ::std::string &name) -> ::std::optional<unsigned int> {
+class PinWords : public ::testing::Test {
+protected:
+	/* The lines of a board with names that start with digits. */
+	static ::std::optional<unsigned int> by_name(const ::std::string &name)
+	{
 		if (name == "BTN_A")
 			return 0;
+		if (name == "3V3_EN")
+			return 12;
+		if (name == "1V8")
+			return 13;
 		if (name == "B1_P7")
 			return 39;
 		return ::std::nullopt;
-	};
+	}
 
-	EXPECT_EQ(tool::resolve_pins("BTN_A", 40, names, "c"), (pins{ 0 }));
-	EXPECT_EQ(tool::resolve_pins("B1_P7", 40, names, "c"), (pins{ 39 }));
-	EXPECT_EQ(tool::resolve_pins("1-2,39", 40, names, "c"), (pins{ 1, 2, 39 }));
-	EXPECT_THROW(tool::resolve_pins("BTN_Z", 40, names, "c"), tool::usage_error);
-	EXPECT_THROW(tool::resolve_pins("40", 40, names, "c"), tool::usage_error);
-	EXPECT_THROW(tool::resolve_pins("1x", 40, names, "c"), tool::usage_error);
-	EXPECT_THROW(tool::resolve_pins("", 40, names, "c"), tool::usage_error);
+	static pins resolve(const ::std::string &word)
+	{
+		return tool::resolve_pins(word, 40, by_name, "gpio-controller-0");
+	}
+
+	/* The runtime error's message for @word, or "" if it resolves. */
+	static ::std::string runtime_error_of(const ::std::string &word)
+	{
+		try {
+			resolve(word);
+		} catch (const common::usage_error &e) {
+			return ::std::string("usage error: ") + e.what();
+		} catch (const ::std::runtime_error &e) {
+			return e.what();
+		}
+		return "";
+	}
+};
+
+/* Test that a word is a pin list if it has a list's shape, else a line name. */
+TEST_F(PinWords, NumbersAndNames)
+{
+	EXPECT_EQ(resolve("BTN_A"), (pins{ 0 }));
+	EXPECT_EQ(resolve("B1_P7"), (pins{ 39 }));
+	EXPECT_EQ(resolve("1-2,39"), (pins{ 1, 2, 39 }));
+	EXPECT_THROW(resolve(""), common::usage_error);
+}
+
+/* Test that line names starting with a digit are names, not broken lists. */
+TEST_F(PinWords, NamesThatStartWithDigits)
+{
+	EXPECT_EQ(resolve("3V3_EN"), (pins{ 12 }));
+	EXPECT_EQ(resolve("1V8"), (pins{ 13 }));
+	EXPECT_EQ(resolve("3"), (pins{ 3 }));
+	EXPECT_EQ(resolve("0-3,8"), (pins{ 0, 1, 2, 3, 8 }));
+}
+
+/*
+ * Test that what only the chip can refuse (a pin beyond its lines, a name
+ * it does not have, a word that is neither a list nor one of its names) is
+ * a runtime error that says so, not a usage error.
+ */
+TEST_F(PinWords, ChipRefusalsAreRuntimeErrors)
+{
+	EXPECT_EQ(runtime_error_of("40"),
+		  "pin 40 is not on gpio-controller-0, which has 40 lines (0-39)");
+	EXPECT_EQ(runtime_error_of("BTN_Z"),
+		  "no line named 'BTN_Z' on gpio-controller-0");
+	EXPECT_EQ(runtime_error_of("1,,2"),
+		  "'1,,2' is neither a pin list (such as 0-3,8) "
+		  "nor a line name on gpio-controller-0");
+	EXPECT_EQ(runtime_error_of("3V3"), "'3V3' is neither a pin list (such as 0-3,8) "
+					   "nor a line name on gpio-controller-0");
 }
 
 } /* namespace */
