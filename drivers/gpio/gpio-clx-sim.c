@@ -378,11 +378,12 @@ static int clx_sim_enable_interrupt(struct gpio_clx *clx, unsigned int bank,
 
 	clx_sim_access(sim);
 	guard(gpio_clx_bank)(gpio_clx_get_bank(clx, bank));
-	guard(raw_spinlock_irqsave)(&sim->hw_lock);
-	clx_sim_program(sim, bank, pin, cfg);
-	r->mask &= ~bit;
-	r->en |= bit;
-	clx_sim_update(sim, bank);
+	scoped_guard(raw_spinlock_irqsave, &sim->hw_lock) {
+		clx_sim_program(sim, bank, pin, cfg);
+		r->mask &= ~bit;
+		r->en |= bit;
+		clx_sim_update(sim, bank);
+	}
 	return 0;
 }
 
@@ -395,13 +396,14 @@ static void clx_sim_disable_interrupt(struct gpio_clx *clx, unsigned int bank,
 
 	clx_sim_access(sim);
 	guard(gpio_clx_bank)(gpio_clx_get_bank(clx, bank));
-	guard(raw_spinlock_irqsave)(&sim->hw_lock);
-	r->en &= ~bit;
-	r->edge &= ~bit;
-	r->pol &= ~bit;
-	r->both &= ~bit;
-	clx_sim_set_period(sim, bank, pin, 0);
-	clx_sim_update(sim, bank);
+	scoped_guard(raw_spinlock_irqsave, &sim->hw_lock) {
+		r->en &= ~bit;
+		r->edge &= ~bit;
+		r->pol &= ~bit;
+		r->both &= ~bit;
+		clx_sim_set_period(sim, bank, pin, 0);
+		clx_sim_update(sim, bank);
+	}
 }
 
 static void clx_sim_mask_interrupts(struct gpio_clx *clx, unsigned int bank,
