@@ -24,8 +24,32 @@
 #include "gpio-clx-sim.h"
 #include "gpio-clx-testing.h"
 
+/* gpiolib's private header, from the kernel tree: FLAG_IRQ_IS_ENABLED. */
+#include <gpiolib.h>
+
 #define SIM_NODE	"/gpio-controller-1"
 #define SIM_PIN		9
+
+#define SIM_ORDER_MAX	8
+
+/*
+ * The chip of the controller's parent line, wrapped for one case: each
+ * change of the controller's interrupt output (the simulator sets it with
+ * irq_set_irqchip_state() on the parent, from inside the register write
+ * that changed it) is recorded with what gpiolib believed of the pin at
+ * that very moment.
+ */
+struct sim_order {
+	struct irq_chip chip;
+	const struct irq_chip *orig;
+	struct gpio_desc *desc;
+	unsigned int n;
+	bool output[SIM_ORDER_MAX];
+	bool irq_enabled[SIM_ORDER_MAX];
+};
+
+/* The parent's callbacks get no data of ours: one wrapped line at a time. */
+static struct sim_order *sim_order;
 
 /* Two devices sharing one level-low line (wired-AND), each with a thread. */
 struct sim_sharer {
@@ -49,6 +73,7 @@ struct sim_test {
 	unsigned long jiffies_seen;
 	struct completion done;
 	struct sim_sharer *sharers;	/* freed by the case itself */
+	int wrapped_parent;		/* parent whose chip is wrapped */
 };
 
 static irqreturn_t sim_test_handler(int irq, void *data)
@@ -95,6 +120,10 @@ static void sim_test_exit(struct kunit *test)
 
 	if (!t)
 		return;
+	if (t->wrapped_parent > 0) {
+		irq_set_chip(t->wrapped_parent, sim_order->orig);
+		WRITE_ONCE(sim_order, NULL);
+	}
 	if (t->sharers) {
 		/* A failed case must not leave threads blocked or irqs held. */
 		for (i = 0; i < 2; i++)
@@ -477,6 +506,89 @@ static void sim_test_gpio_contract(struct kunit *test)
 	gpiochip_free_own_desc(desc);
 }
 
+static int sim_order_set_state(struct irq_data *d,
+			       enum irqchip_irq_state which, bool state)
+{
+	struct sim_order *o = READ_ONCE(sim_order);
+
+	if (which == IRQCHIP_STATE_PENDING && o->n < SIM_ORDER_MAX) {
+		o->output[o->n] = state;
+		o->irq_enabled[o->n] = test_bit(FLAG_IRQ_IS_ENABLED,
+						&o->desc->flags);
+		o->n++;
+	}
+	return o->orig->irq_set_irqchip_state(d, which, state);
+}
+
+static bool sim_test_irq_enabled(struct sim_order *o)
+{
+	return test_bit(FLAG_IRQ_IS_ENABLED, &o->desc->flags);
+}
+
+/*
+ * Test that gpiolib hears of a mask only after the hardware mask is set,
+ * and of an unmask before the hardware mask is cleared, on the real
+ * controller across disable_irq() and enable_irq(): when masking drops the
+ * controller's interrupt output, gpiolib still counts the line enabled;
+ * when unmasking raises it, gpiolib already does (rule 23).
+ */
+static void sim_test_gpiolib_order(struct kunit *test)
+{
+	struct sim_test *t = test->priv;
+	int parent = platform_get_irq(t->pdev, 0);
+	u64 bit = BIT_ULL(SIM_PIN);
+	struct sim_order *o;
+	unsigned long flags;
+
+	KUNIT_ASSERT_GT(test, parent, 0);
+	o = kunit_kzalloc(test, sizeof(*o), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, o);
+	o->orig = irq_get_chip(parent);
+	KUNIT_ASSERT_NOT_NULL(test, o->orig);
+	KUNIT_ASSERT_NOT_NULL(test, o->orig->irq_set_irqchip_state);
+	o->chip = *o->orig;
+	o->chip.irq_set_irqchip_state = sim_order_set_state;
+	o->desc = gpiochip_get_desc(gpio_clx_gpio_chip(t->clx), SIM_PIN);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(o->desc));
+	KUNIT_ASSERT_EQ(test, request_irq(t->virq, sim_test_handler,
+					  IRQF_TRIGGER_RISING, "kunit", t), 0);
+	WRITE_ONCE(sim_order, o);
+	KUNIT_ASSERT_EQ(test, irq_set_chip(parent, &o->chip), 0);
+	t->wrapped_parent = parent;
+	KUNIT_ASSERT_TRUE(test, sim_test_irq_enabled(o));
+
+	/*
+	 * An edge raises the output; disable_irq() masks it away before the
+	 * parent can run the primary ISR.
+	 */
+	local_irq_save(flags);
+	gpio_clx_sim_set_input(t->dev, SIM_PIN, true);
+	disable_irq_nosync(t->virq);
+	local_irq_restore(flags);
+	KUNIT_ASSERT_EQ(test, o->n, 2U);
+	KUNIT_EXPECT_TRUE(test, o->output[0]);
+	KUNIT_EXPECT_FALSE(test, o->output[1]);
+	KUNIT_EXPECT_TRUE_MSG(test, o->irq_enabled[1],
+			      "gpiolib was told before the hardware masked");
+	KUNIT_EXPECT_FALSE(test, sim_test_irq_enabled(o));
+	KUNIT_EXPECT_NE(test, sim_test_regs(t).mask & bit, 0ULL);
+	KUNIT_EXPECT_EQ(test, t->handled, 0U);
+
+	/* The latched edge raises the output again once unmasked. */
+	o->n = 0;
+	reinit_completion(&t->done);
+	enable_irq(t->virq);
+	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&t->done, HZ), 0UL);
+	sim_test_flush(t);
+	KUNIT_ASSERT_GE(test, o->n, 1U);
+	KUNIT_EXPECT_TRUE(test, o->output[0]);
+	KUNIT_EXPECT_TRUE_MSG(test, o->irq_enabled[0],
+			      "gpiolib was told after the hardware unmasked");
+	KUNIT_EXPECT_TRUE(test, sim_test_irq_enabled(o));
+	KUNIT_EXPECT_EQ(test, sim_test_regs(t).mask & bit, 0ULL);
+	KUNIT_EXPECT_EQ(test, t->handled, 1U);
+}
+
 static struct kunit_case sim_test_cases[] = {
 	KUNIT_CASE(sim_test_hardirq_prompt),
 	KUNIT_CASE_PARAM(sim_test_trigger_types, sim_type_gen_params),
@@ -486,6 +598,7 @@ static struct kunit_case sim_test_cases[] = {
 	KUNIT_CASE(sim_test_threaded_level),
 	KUNIT_CASE(sim_test_shared_level_oneshot),
 	KUNIT_CASE(sim_test_gpio_contract),
+	KUNIT_CASE(sim_test_gpiolib_order),
 	{}
 };
 

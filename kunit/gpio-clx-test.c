@@ -53,6 +53,7 @@ enum fake_op {
 	FAKE_SAVE,
 	FAKE_RESTORE,
 	FAKE_HANDLER,		/* logged by the test's interrupt handler */
+	FAKE_THREAD_DONE,	/* logged by a blocking thread as it returns */
 };
 
 struct fake_call {
@@ -84,6 +85,7 @@ struct fake {
 	unsigned long flags;
 	struct hrtimer timer;
 	struct completion fired;
+	struct completion thread_started, thread_release;
 	bool both_edges;
 	bool hw_debounce;
 	bool passive;
@@ -307,6 +309,8 @@ static int gpio_clx_test_init(struct kunit *test)
 	f->test = test;
 	f->both_edges = true;
 	init_completion(&f->fired);
+	init_completion(&f->thread_started);
+	init_completion(&f->thread_release);
 	hrtimer_init(&f->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
 	f->timer.function = fake_fire;
 	f->pdev = platform_device_register_simple("gpio-clx-test",
@@ -324,6 +328,8 @@ static void gpio_clx_test_exit(struct kunit *test)
 
 	if (!f)
 		return;
+	/* A case that failed must not leave a thread blocked in free_irq(). */
+	complete_all(&f->thread_release);
 	for_each_set_bit(off, f->requested, FAKE_NGPIO)
 		free_irq(f->gc->to_irq(f->gc, off), f);
 	hrtimer_cancel(&f->timer);
@@ -400,6 +406,28 @@ static void fake_assert(struct fake *f, unsigned int offset, bool on)
 
 	guard(gpio_clx_bank)(gpio_clx_get_bank(f->clx, offset / FAKE_PPB));
 	b->status = on ? b->status | bit : b->status & ~bit;
+}
+
+/*
+ * The level on input @offset moves to @high, and the hardware latches the
+ * edge if the pin's programmed edge configuration asks for it, as a
+ * controller does: an edge the pin does not wait for is not seen.
+ */
+static void fake_drive(struct fake *f, unsigned int offset, bool high)
+{
+	struct fake_bank *b = &f->banks[offset / FAKE_PPB];
+	unsigned int pin = offset % FAKE_PPB;
+	const struct gpio_clx_irq_config *cfg = &b->cfg[pin];
+	u64 bit = BIT_ULL(pin);
+	bool was = b->level & bit, hit;
+
+	guard(gpio_clx_bank)(gpio_clx_get_bank(f->clx, offset / FAKE_PPB));
+	b->level = high ? b->level | bit : b->level & ~bit;
+	hit = was != high && cfg->mode == GPIO_CLX_MODE_EDGE &&
+	      (cfg->polarity == GPIO_CLX_ACTIVE_BOTH ||
+	       high == (cfg->polarity == GPIO_CLX_ACTIVE_HIGH));
+	if (hit && (b->en & bit))
+		b->status |= bit;
 }
 
 static unsigned int fake_count(struct fake *f, enum fake_op op)
@@ -1243,6 +1271,171 @@ static void gpio_clx_test_debounce_passive(struct kunit *test)
 	gpiochip_free_own_desc(desc);
 }
 
+#define FAKE_DEB_PIN	27
+#define FAKE_DEB_US	10000
+
+static bool fake_deb_dispatched(struct fake *f)
+{
+	struct gpio_clx_stats stats;
+
+	gpio_clx_get_stats(f->clx, FAKE_DEB_PIN, &stats);
+	return stats.dispatched >= 1;
+}
+
+static bool fake_deb_dropped(struct fake *f)
+{
+	struct gpio_clx_stats stats;
+
+	gpio_clx_get_stats(f->clx, FAKE_DEB_PIN, &stats);
+	return stats.debounced >= 1;
+}
+
+static bool fake_deb_unmasked(struct fake *f)
+{
+	return !(READ_ONCE(f->banks[0].mask) & BIT_ULL(FAKE_DEB_PIN));
+}
+
+/* Pin FAKE_DEB_PIN as a GPIO, debounced by the core: the caller frees it. */
+static struct gpio_desc *fake_debounced(struct fake *f)
+{
+	struct gpio_desc *desc;
+
+	desc = gpiochip_request_own_desc(f->gc, FAKE_DEB_PIN, "kunit",
+					 GPIO_LOOKUP_FLAGS_DEFAULT, GPIOD_IN);
+	KUNIT_ASSERT_FALSE(f->test, IS_ERR(desc));
+	KUNIT_ASSERT_EQ(f->test, gpiod_set_debounce(desc, FAKE_DEB_US), 0);
+	return desc;
+}
+
+/*
+ * Whatever the debouncer still had to do once its period ended has run by
+ * now: the case only watches for a change that must not come.
+ */
+static void fake_deb_grace(void)
+{
+	msleep(2 * FAKE_DEB_US / 1000);
+}
+
+/*
+ * Test that the software debounce of a level pin never unmasks it in
+ * hardware while genirq has the line disabled: neither when the period
+ * ends with the level held (the core dispatches into the disabled line)
+ * nor when the level went away meanwhile (the assertion is dropped); the
+ * pin is unmasked by enable_irq() and not before (rules 22, 9).
+ */
+static void gpio_clx_test_debounce_level_disabled(struct kunit *test)
+{
+	struct fake *f = fake_of_mode(test);
+	u64 bit = BIT_ULL(FAKE_DEB_PIN);
+	struct gpio_desc *desc;
+	int virq;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	desc = fake_debounced(f);
+	virq = fake_request(f, FAKE_DEB_PIN, IRQF_TRIGGER_HIGH);
+
+	/* Asserted: the debouncer masks the pin and starts its period. */
+	fake_drive(f, FAKE_DEB_PIN, true);
+	fake_assert(f, FAKE_DEB_PIN, true);
+	fake_primary(f);
+	KUNIT_ASSERT_NE(test, f->banks[0].mask & bit, 0ULL);
+	disable_irq(virq);
+	fake_clear_log(f);
+	KUNIT_ASSERT_TRUE(test, fake_wait(fake_deb_dispatched, f));
+	fake_deb_grace();
+	KUNIT_EXPECT_NE_MSG(test, f->banks[0].mask & bit, 0ULL,
+			    "level held: unmasked in hardware while disabled");
+	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_UNMASK), 0U);
+	KUNIT_EXPECT_EQ(test, f->handled, 0U);
+
+	/* Back on, still asserted: debounced again, then gone while disabled. */
+	enable_irq(virq);
+	KUNIT_EXPECT_EQ(test, f->banks[0].mask & bit, 0ULL);
+	fake_primary(f);
+	KUNIT_ASSERT_NE(test, f->banks[0].mask & bit, 0ULL);
+	disable_irq(virq);
+	fake_drive(f, FAKE_DEB_PIN, false);
+	fake_assert(f, FAKE_DEB_PIN, false);
+	fake_clear_log(f);
+	KUNIT_ASSERT_TRUE(test, fake_wait(fake_deb_dropped, f));
+	fake_deb_grace();
+	KUNIT_EXPECT_NE_MSG(test, f->banks[0].mask & bit, 0ULL,
+			    "level dropped: unmasked in hardware while disabled");
+	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_UNMASK), 0U);
+
+	enable_irq(virq);
+	KUNIT_EXPECT_EQ(test, f->banks[0].mask & bit, 0ULL);
+	KUNIT_EXPECT_EQ(test, f->handled, 0U);
+	fake_free(f, FAKE_DEB_PIN);
+	gpiochip_free_own_desc(desc);
+}
+
+/* A ONESHOT thread that blocks until the case releases it, then services. */
+static irqreturn_t fake_blocking_thread(int irq, void *data)
+{
+	struct fake *f = data;
+	irq_hw_number_t hwirq = irqd_to_hwirq(irq_get_irq_data(irq));
+
+	fake_log(f->clx, FAKE_HANDLER, 0, hwirq, NULL);
+	f->handled++;
+	complete(&f->thread_started);
+	wait_for_completion_timeout(&f->thread_release, 10 * HZ);
+	/* Serviced: the device lets go of the line. */
+	fake_drive(f, hwirq, false);
+	fake_assert(f, hwirq, false);
+	fake_log(f->clx, FAKE_THREAD_DONE, 0, hwirq, NULL);
+	return IRQ_HANDLED;
+}
+
+/*
+ * Test that a debounced level pin whose ONESHOT thread blocks stays masked
+ * in hardware until the thread has returned: the debounce period ends and
+ * the core dispatches and finishes its own step while the thread is still
+ * blocked, and neither that nor a primary interrupt meanwhile unmasks it.
+ * A memory-mapped line is then unmasked by genirq after the thread, a
+ * passive one by the debouncer once the nested thread returned (rules 14,
+ * 22).
+ */
+static void gpio_clx_test_debounce_level_oneshot(struct kunit *test)
+{
+	struct fake *f = fake_of_mode(test);
+	u64 bit = BIT_ULL(FAKE_DEB_PIN);
+	struct gpio_desc *desc;
+	int virq, done, unmask;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	desc = fake_debounced(f);
+	virq = fake_virq(f, FAKE_DEB_PIN);
+	KUNIT_ASSERT_EQ(test, request_threaded_irq(virq, NULL,
+						   fake_blocking_thread,
+						   IRQF_TRIGGER_HIGH |
+						   IRQF_ONESHOT, "kunit", f), 0);
+	__set_bit(FAKE_DEB_PIN, f->requested);
+
+	fake_drive(f, FAKE_DEB_PIN, true);
+	fake_assert(f, FAKE_DEB_PIN, true);
+	fake_clear_log(f);
+	fake_primary(f);
+	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&f->thread_started,
+							  2 * HZ), 0UL);
+	fake_deb_grace();
+	fake_primary(f);
+	KUNIT_EXPECT_NE_MSG(test, f->banks[0].mask & bit, 0ULL,
+			    "unmasked in hardware while the thread runs");
+	KUNIT_EXPECT_EQ(test, fake_count(f, FAKE_UNMASK), 0U);
+	KUNIT_EXPECT_EQ(test, f->handled, 1U);
+
+	complete(&f->thread_release);
+	KUNIT_EXPECT_TRUE(test, fake_wait(fake_deb_unmasked, f));
+	done = fake_find(f, FAKE_THREAD_DONE, 0);
+	unmask = fake_find(f, FAKE_UNMASK, 0);
+	KUNIT_ASSERT_GE(test, done, 0);
+	KUNIT_EXPECT_GT(test, unmask, done);
+	KUNIT_EXPECT_EQ(test, f->handled, 1U);
+	fake_free(f, FAKE_DEB_PIN);
+	gpiochip_free_own_desc(desc);
+}
+
 /*
  * Test that debounce and other pin configurations are refused with
  * -ENOTSUPP by a controller without interrupts, where neither the hardware
@@ -1310,6 +1503,46 @@ static void gpio_clx_test_suspend_resume(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, f->handled, 1U);
 	KUNIT_EXPECT_EQ(test, f->log[fake_find(f, FAKE_HANDLER, 0)].arg, 24ULL);
 	disable_irq_wake(wake);
+}
+
+/*
+ * Test that an emulated both-edge pin whose level changed while the system
+ * slept waits for the right edge after resume: the edge latched asleep is
+ * stale and dropped, the pin is pointed away from its new level, and the
+ * next edge (falling) is seen and delivered, the one after it (rising)
+ * too (rules 20, 27).
+ */
+static void gpio_clx_test_suspend_emulated_both(struct kunit *test)
+{
+	struct fake *f = fake_of_mode(test);
+	u64 bit = BIT_ULL(28);
+
+	f->both_edges = false;
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	fake_request(f, 28, IRQF_TRIGGER_RISING | IRQF_TRIGGER_FALLING);
+	KUNIT_ASSERT_EQ(test, f->banks[0].cfg[28].polarity, GPIO_CLX_ACTIVE_HIGH);
+
+	KUNIT_EXPECT_EQ(test, gpio_clx_suspend(f->clx), 0);
+	KUNIT_EXPECT_NE(test, f->banks[0].mask & bit, 0ULL);
+	fake_drive(f, 28, true);	/* rises while the system sleeps */
+	KUNIT_ASSERT_NE(test, f->banks[0].status & bit, 0ULL);
+	KUNIT_EXPECT_EQ(test, gpio_clx_resume(f->clx), 0);
+
+	KUNIT_EXPECT_EQ(test, f->banks[0].mask & bit, 0ULL);
+	KUNIT_EXPECT_EQ_MSG(test, f->banks[0].cfg[28].polarity,
+			    GPIO_CLX_ACTIVE_LOW,
+			    "high after resume but not waiting for a falling edge");
+	fake_primary(f);
+	KUNIT_EXPECT_EQ(test, f->handled, 0U);
+
+	fake_drive(f, 28, false);
+	fake_primary(f);
+	KUNIT_EXPECT_EQ_MSG(test, f->handled, 1U, "the falling edge was lost");
+	KUNIT_EXPECT_EQ(test, f->banks[0].cfg[28].polarity, GPIO_CLX_ACTIVE_HIGH);
+	fake_drive(f, 28, true);
+	fake_primary(f);
+	KUNIT_EXPECT_EQ_MSG(test, f->handled, 2U, "the rising edge was lost");
+	KUNIT_EXPECT_EQ(test, f->banks[0].cfg[28].polarity, GPIO_CLX_ACTIVE_LOW);
 }
 
 /* ---- gpiolib contract: rules 23, 24, 25 ---------------------------------- */
@@ -1415,6 +1648,8 @@ static struct kunit_case gpio_clx_test_cases[] = {
 	KUNIT_CASE(gpio_clx_test_debounce_hw),
 	KUNIT_CASE(gpio_clx_test_debounce_passive),
 	KUNIT_CASE(gpio_clx_test_debounce_unsupported),
+	KUNIT_CASE_PARAM(gpio_clx_test_debounce_level_disabled, gpio_clx_mode_gen_params),
+	KUNIT_CASE_PARAM(gpio_clx_test_debounce_level_oneshot, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_emulated_both_flips, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_emulated_both_race, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_masked_edge_latched, gpio_clx_mode_gen_params),
@@ -1429,6 +1664,7 @@ static struct kunit_case gpio_clx_test_cases[] = {
 	KUNIT_CASE_PARAM(gpio_clx_test_lock_discipline, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_edge_during_thread, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_suspend_resume, gpio_clx_mode_gen_params),
+	KUNIT_CASE_PARAM(gpio_clx_test_suspend_emulated_both, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_ack_order, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_immutable_chip, gpio_clx_mode_gen_params),
 	KUNIT_CASE(gpio_clx_test_gpiolib_order),

@@ -71,53 +71,78 @@ void board::set_input(unsigned int offset, bool high) const
 	return banks;
 }
 
-/*
- * The core's counters for one pin: primary (+ replayed) counts interrupts
- * found, dispatched + spurious those whose handlers have returned.
- */
-bool board::handlers_done(unsigned int offset) const
+::std::uint64_t board::stat(unsigned int offset, const ::std::string &column) const
 {
-	::std::ifstream in("/sys/kernel/debug/gpio-clx/" + node_ + "/stats");
-	::std::string line;
+	auto path = "/sys/kernel/debug/gpio-clx/" + node_ + "/stats";
+	::std::ifstream in(path);
+	::std::vector<::std::string> columns;
+	::std::string line, word;
 
 	while (::std::getline(in, line)) {
 		::std::istringstream f(line);
-		unsigned long long pin, primary, dispatched, spurious, held, replayed;
 
-		if (!(f >> pin >> primary >> dispatched >> spurious >> held >> replayed))
+		if (line.rfind("pin ", 0) == 0) {
+			columns.clear();
+			while (f >> word)
+				columns.push_back(word);
 			continue;
-		if (pin == offset)
-			return primary + replayed == dispatched + spurious;
+		}
+		::std::vector<::std::uint64_t> values;
+		::std::uint64_t v;
+		while (f >> v)
+			values.push_back(v);
+		if (values.size() != columns.size() || values.empty() ||
+		    values[0] != offset)
+			continue;
+		for (size_t i = 1; i < columns.size(); i++)
+			if (columns[i] == column)
+				return values[i];
+		throw ::std::runtime_error(path + ": no column " + column);
 	}
-	return true; /* never interrupted */
+	if (columns.empty())
+		throw ::std::runtime_error("cannot read " + path);
+	return 0; /* never interrupted: the core lists only pins with counts */
 }
 
 bool board::wait_enabled(unsigned int offset) const
 {
-	for (int i = 0; i < 500; i++) {
-		auto r = regs().at(offset / pins_per_bank_);
+	return wait_until(
+		[&] {
+			auto r = regs().at(offset / pins_per_bank_);
 
-		if (r.en >> (offset % pins_per_bank_) & 1)
-			return true;
-		::std::this_thread::sleep_for(::std::chrono::milliseconds(10));
-	}
-	return false;
+			return (r.en >> (offset % pins_per_bank_) & 1) != 0;
+		},
+		::std::chrono::milliseconds(5000));
 }
 
-void board::settle(unsigned int offset) const
+bool wait_until(const ::std::function<bool()> &done, ::std::chrono::milliseconds timeout)
 {
-	unsigned int ppb = pins_per_bank_;
-	auto bit = ::std::uint64_t(1) << (offset % ppb);
+	auto end = ::std::chrono::steady_clock::now() + timeout;
 
-	for (int i = 0; i < 2000; i++) {
-		auto r = regs().at(offset / ppb);
-
-		if (!(r.status & r.en & ~r.mask & bit) && handlers_done(offset))
-			return;
+	while (!done()) {
+		if (::std::chrono::steady_clock::now() >= end)
+			return done();
 		::std::this_thread::sleep_for(::std::chrono::milliseconds(1));
 	}
-	throw ::std::runtime_error("interrupt on pin " + ::std::to_string(offset) +
-				   " never delivered");
+	return true;
+}
+
+bool holds_for(const ::std::function<bool()> &same, ::std::chrono::milliseconds period)
+{
+	return !wait_until([&] { return !same(); }, period);
+}
+
+::std::vector<::std::string> file_lines(const ::std::string &path)
+{
+	::std::ifstream in(path);
+	::std::vector<::std::string> lines;
+	::std::string line;
+
+	/* A line still being written has no newline yet: not counted. */
+	while (::std::getline(in, line))
+		if (!in.eof())
+			lines.push_back(line);
+	return lines;
 }
 
 int write_file(const ::std::string &path, const ::std::string &text)

@@ -7,7 +7,9 @@
 #ifndef GPIOCLX_E2E_BOARD_HPP
 #define GPIOCLX_E2E_BOARD_HPP
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -41,17 +43,14 @@ public:
 	::std::vector<bank_regs> regs_file(const ::std::string &file) const;
 
 	/*
-	 * Wait until the controller has no undelivered interrupt status left
-	 * on @offset and every handler the core started for it has returned
-	 * (the core's statistics say so): the consumer has the event.
+	 * Wait up to 5 s for @offset's interrupt enable bit; false if never.
+	 * Set once a consumer's interrupt is requested: from then on every
+	 * edge is queued for it, read or not yet.
 	 */
-	void settle(unsigned int offset) const;
-
-	/* Wait up to 5 s for @offset's interrupt enable bit; false if never. */
 	bool wait_enabled(unsigned int offset) const;
 
-	/* True when every interrupt the core found on @offset was handled. */
-	bool handlers_done(unsigned int offset) const;
+	/* One column of the core's statistics for @offset ("dispatched"...). */
+	::std::uint64_t stat(unsigned int offset, const ::std::string &column) const;
 
 	::std::string debugfs_path(const ::std::string &file) const;
 
@@ -60,6 +59,22 @@ private:
 	unsigned int pins_per_bank_;
 	::gpiod::chip chip_;
 };
+
+/*
+ * Poll @done every millisecond until it holds, for at most @timeout; its
+ * last answer. Every wait of the tests waits for the very thing they assert
+ * next, through this or a blocking read with a timeout, never a sleep.
+ */
+bool wait_until(const ::std::function<bool()> &done, ::std::chrono::milliseconds timeout);
+
+/*
+ * The other way round: true if @same still holds after @period, false as
+ * soon as it does not. For "nothing more happens" after what was awaited.
+ */
+bool holds_for(const ::std::function<bool()> &same, ::std::chrono::milliseconds period);
+
+/* Lines of the text file @path so far (a tool's output while it runs). */
+::std::vector<::std::string> file_lines(const ::std::string &path);
 
 /*
  * common::write_file() as the tests assert on it: 0, or the errno of the

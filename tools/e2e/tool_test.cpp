@@ -4,6 +4,7 @@
  * user runs it, its output checked against the simulator's registers and
  * the core's counters.
  */
+#include <chrono>
 #include <climits>
 #include <cstdint>
 #include <cstdlib>
@@ -130,7 +131,10 @@ protected:
 		return watch;
 	}
 
-	/* "gpioclx set" one pin, then wait until the controller delivered it. */
+	/*
+	 * "gpioclx set" one pin. The caller waits for what it then checks:
+	 * the event its consumer reads, or the counter it compares.
+	 */
 	void set(const ::std::string &pin, unsigned int offset, bool high)
 	{
 		auto r =
@@ -138,7 +142,16 @@ protected:
 
 		driven_.push_back(offset);
 		ASSERT_EQ(r.status, 0) << r.err;
-		board_.settle(offset);
+	}
+
+	/* Wait until "watch" has printed @count events. */
+	static bool watch_printed(size_t count)
+	{
+		return gpioclx::wait_until(
+			[count] {
+				return gpioclx::file_lines(watch_out()).size() >= count;
+			},
+			::std::chrono::milliseconds(2000));
 	}
 
 	static ::std::string watch_out() { return scratch("gpioclx-watch.txt"); }
@@ -168,11 +181,25 @@ TEST_F(Tool, ListCountersFollowInterrupts)
 	EXPECT_EQ(row[1], "-");
 	EXPECT_EQ(row[2], "gpioclx-e2e");
 
-	set("14", 14, true);
-	set("14", 14, false);
-	auto after = gpioclx_run("list --chip " + node);
+	for (bool high : { true, false }) {
+		set("14", 14, high);
+		ASSERT_TRUE(line.event_wait(::std::chrono::seconds(2))) << "no event";
+		EXPECT_EQ(line.event_read().event_type,
+			  high ? ::gpiod::line_event::RISING_EDGE :
+				 ::gpiod::line_event::FALLING_EDGE);
+	}
+	/* The consumer has both events; wait for the counter list prints. */
+	run_result after;
+	::std::vector<::std::string> row_after;
+	gpioclx::wait_until(
+		[&] {
+			after = gpioclx_run("list --chip " + node);
+			row_after = list_row(after.out, 14);
+			return row_after.size() == 9U &&
+			       ::std::stoull(row_after[4]) >= ::std::stoull(row[4]) + 2;
+		},
+		::std::chrono::milliseconds(2000));
 	ASSERT_EQ(after.status, 0) << after.err;
-	auto row_after = list_row(after.out, 14);
 	ASSERT_EQ(row_after.size(), 9U) << after.out;
 	EXPECT_EQ(::std::stoull(row_after[4]), ::std::stoull(row[4]) + 2) << "dispatched";
 	EXPECT_GE(::std::stoull(row_after[3]), ::std::stoull(row[3]) + 2) << "primary";
@@ -198,8 +225,10 @@ TEST_F(Tool, SetAndWatchBothEdges)
 
 	set("0", 0, true);
 	EXPECT_EQ(board_.regs()[0].in & 1, 1U);
+	ASSERT_TRUE(watch_printed(1)) << "watch printed no rising edge";
 	set("BTN_A", 0, false);
 	EXPECT_EQ(board_.regs()[0].in & 1, 0U);
+	ASSERT_TRUE(watch_printed(2)) << "watch printed no falling edge";
 	ASSERT_EQ(watch.wait(), 0) << gpioclx::run("cat " + watch_out());
 
 	auto events = watch_events(watch_out());
@@ -224,8 +253,14 @@ TEST_F(Tool, GenSquareEvents)
 	EXPECT_NE(gen.out.find("state done\n"), ::std::string::npos) << gen.out;
 	EXPECT_NE(gen.out.find("edges 10\n"), ::std::string::npos) << gen.out;
 	ASSERT_EQ(watch.wait(), 0) << gpioclx::run("cat " + watch_out());
-	board_.settle(10);
-	auto status = gpioclx_run("gen " + node);
+	/* watch has all ten; the core's dispatch counter catches up at once. */
+	run_result status;
+	gpioclx::wait_until(
+		[&] {
+			status = gpioclx_run("gen " + node);
+			return status.out.find("delivered 10\n") != ::std::string::npos;
+		},
+		::std::chrono::milliseconds(2000));
 	EXPECT_NE(status.out.find("delivered 10\n"), ::std::string::npos) << status.out;
 
 	auto events = watch_events(watch_out());
