@@ -47,10 +47,10 @@ static int gpio_clx_bus_set_type(struct irq_data *d, unsigned int type)
 {
 	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
 	irq_hw_number_t hwirq = irqd_to_hwirq(d);
-	struct gpio_clx_irq_config cfg = clx->cfg[hwirq];
+	struct gpio_clx_irq_config cfg;
 	int ret;
 
-	ret = gpio_clx_type_to_config(type, &cfg);
+	ret = gpio_clx_irq_type_config(d, type, &cfg);
 	if (ret)
 		return ret;
 	/*

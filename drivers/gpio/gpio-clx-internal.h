@@ -166,7 +166,8 @@ static inline void gpio_clx_assign(u64 *field, u64 bit, bool set)
 
 extern const struct irq_chip gpio_clx_mmio_irq_chip;
 
-int gpio_clx_type_to_config(unsigned int type, struct gpio_clx_irq_config *cfg);
+int gpio_clx_irq_type_config(struct irq_data *d, unsigned int type,
+			     struct gpio_clx_irq_config *cfg);
 void gpio_clx_hw_mask(struct gpio_clx *clx, unsigned int b, u64 mask);
 void gpio_clx_hold(struct gpio_clx *clx, unsigned int offset, u64 *hold);
 void gpio_clx_release(struct gpio_clx *clx, unsigned int offset, u64 *hold);

@@ -306,10 +306,18 @@ static const struct {
 	{ IRQ_TYPE_LEVEL_LOW, { GPIO_CLX_MODE_LEVEL, GPIO_CLX_ACTIVE_LOW } },
 };
 
-int gpio_clx_type_to_config(unsigned int type, struct gpio_clx_irq_config *cfg)
+/*
+ * The configuration trigger @type asks of @d's pin: its current one with
+ * mode and polarity replaced. An unsupported trigger is refused with
+ * -EINVAL before anything is touched (rule 19).
+ */
+int gpio_clx_irq_type_config(struct irq_data *d, unsigned int type,
+			     struct gpio_clx_irq_config *cfg)
 {
+	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
 	unsigned int i;
 
+	*cfg = clx->cfg[irqd_to_hwirq(d)];
 	type &= IRQ_TYPE_SENSE_MASK;
 	for (i = 0; i < ARRAY_SIZE(gpio_clx_types); i++) {
 		if (gpio_clx_types[i].type == type) {
@@ -387,15 +395,13 @@ static void gpio_clx_mmio_ack(struct irq_data *d)
 static int gpio_clx_mmio_set_type(struct irq_data *d, unsigned int type)
 {
 	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
-	irq_hw_number_t hwirq = irqd_to_hwirq(d);
-	struct gpio_clx_irq_config cfg = clx->cfg[hwirq];
+	struct gpio_clx_irq_config cfg;
 	int ret;
 
-	/* An unsupported trigger is refused before anything is touched (rule 19). */
-	ret = gpio_clx_type_to_config(type, &cfg);
+	ret = gpio_clx_irq_type_config(d, type, &cfg);
 	if (ret)
 		return ret;
-	ret = gpio_clx_pin_retype(clx, hwirq, &cfg);
+	ret = gpio_clx_pin_retype(clx, irqd_to_hwirq(d), &cfg);
 	if (ret)
 		return ret;
 	irq_set_handler_locked(d, cfg.mode == GPIO_CLX_MODE_EDGE ?
