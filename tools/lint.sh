@@ -41,16 +41,16 @@ else
 	fi
 fi
 
-# kernel-doc: the client API and the simulator's test hooks, and every
-# exported function documented.
+# kernel-doc over every module and the client API, and every exported
+# function documented.
 kerneldoc=$(uml_src)/scripts/kernel-doc
-for f in drivers/gpio/*.[ch] include/linux/gpio/*.h; do
+for f in drivers/*/*.[ch] include/linux/gpio/*.h; do
 	if perl "$kerneldoc" -none -v "$f" 2>&1 | grep -v ' info: ' | grep .; then
 		echo "lint: kernel-doc problems in $f" >&2
 		fail=1
 	fi
 done
-for f in drivers/gpio/*.c; do
+for f in drivers/*/*.c; do
 	while read -r sym; do
 		if ! grep -q "^ \* $sym() - " "$f"; then
 			echo "lint: $f: exported $sym() has no kernel-doc" >&2
