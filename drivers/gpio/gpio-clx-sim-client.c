@@ -4,7 +4,8 @@
  * the worked example of a port (Documentation/porting.rst): this file is
  * the client driver, its callbacks plain sequences of register reads and
  * writes through clx_sim_read() and clx_sim_write(), as a port's are
- * through readl() and writel().
+ * through readl() and writel(). Behind a bus ("linux,bus-attached") each
+ * callback is one transfer, clx_sim_access(), which sleeps.
  *
  * Each bank is a register file like the ones found on SoC GPIO blocks:
  * input level, output, direction, interrupt enable, mask, edge/level select,
@@ -71,15 +72,20 @@ static void clx_sim_update_bits(struct clx_sim *sim, unsigned int bank,
 static int clx_sim_read_pins(struct gpio_clx *clx, unsigned int bank,
 			     u64 *levels)
 {
-	*levels = clx_sim_read(to_clx_sim(clx), bank, CLX_SIM_LEVEL);
+	struct clx_sim *sim = to_clx_sim(clx);
+
+	clx_sim_access(sim);
+	*levels = clx_sim_read(sim, bank, CLX_SIM_LEVEL);
 	return 0;
 }
 
 static int clx_sim_write_pins(struct gpio_clx *clx, unsigned int bank,
 			      u64 set, u64 clear)
 {
-	clx_sim_update_bits(to_clx_sim(clx), bank, CLX_SIM_OUT, set | clear,
-			    set);
+	struct clx_sim *sim = to_clx_sim(clx);
+
+	clx_sim_access(sim);
+	clx_sim_update_bits(sim, bank, CLX_SIM_OUT, set | clear, set);
 	return 0;
 }
 
@@ -89,6 +95,7 @@ static int clx_sim_set_direction(struct gpio_clx *clx, unsigned int bank,
 	struct clx_sim *sim = to_clx_sim(clx);
 	u64 bit = BIT_ULL(pin);
 
+	clx_sim_access(sim);
 	if (output)
 		clx_sim_update_bits(sim, bank, CLX_SIM_OUT, bit, value ? bit : 0);
 	clx_sim_update_bits(sim, bank, CLX_SIM_DIR, bit, output ? bit : 0);
@@ -98,9 +105,10 @@ static int clx_sim_set_direction(struct gpio_clx *clx, unsigned int bank,
 static int clx_sim_get_direction(struct gpio_clx *clx, unsigned int bank,
 				 unsigned int pin)
 {
-	u64 dir = clx_sim_read(to_clx_sim(clx), bank, CLX_SIM_DIR);
+	struct clx_sim *sim = to_clx_sim(clx);
 
-	return dir & BIT_ULL(pin) ? 0 : 1;
+	clx_sim_access(sim);
+	return clx_sim_read(sim, bank, CLX_SIM_DIR) & BIT_ULL(pin) ? 0 : 1;
 }
 
 /* Mode, polarity and debounce of a pin; status from before is stale. */
@@ -133,6 +141,7 @@ static int clx_sim_enable_interrupt(struct gpio_clx *clx, unsigned int bank,
 	struct clx_sim *sim = to_clx_sim(clx);
 	u64 bit = BIT_ULL(pin);
 
+	clx_sim_access(sim);
 	guard(gpio_clx_bank)(gpio_clx_get_bank(clx, bank));
 	clx_sim_program(sim, bank, pin, cfg);
 	clx_sim_update_bits(sim, bank, CLX_SIM_MASK, bit, 0);
@@ -146,6 +155,7 @@ static void clx_sim_disable_interrupt(struct gpio_clx *clx, unsigned int bank,
 	struct clx_sim *sim = to_clx_sim(clx);
 	u64 bit = BIT_ULL(pin);
 
+	clx_sim_access(sim);
 	guard(gpio_clx_bank)(gpio_clx_get_bank(clx, bank));
 	clx_sim_update_bits(sim, bank, CLX_SIM_EN, bit, 0);
 	clx_sim_update_bits(sim, bank, CLX_SIM_EDGE, bit, 0);
@@ -157,7 +167,10 @@ static void clx_sim_disable_interrupt(struct gpio_clx *clx, unsigned int bank,
 static void clx_sim_mask_interrupts(struct gpio_clx *clx, unsigned int bank,
 				    u64 mask, u64 *failed)
 {
-	clx_sim_update_bits(to_clx_sim(clx), bank, CLX_SIM_MASK, mask, mask);
+	struct clx_sim *sim = to_clx_sim(clx);
+
+	clx_sim_access(sim);
+	clx_sim_update_bits(sim, bank, CLX_SIM_MASK, mask, mask);
 	*failed = 0;
 }
 
@@ -165,8 +178,10 @@ static void clx_sim_unmask_interrupt(struct gpio_clx *clx, unsigned int bank,
 				     unsigned int pin,
 				     const struct gpio_clx_irq_config *cfg)
 {
-	clx_sim_update_bits(to_clx_sim(clx), bank, CLX_SIM_MASK, BIT_ULL(pin),
-			    0);
+	struct clx_sim *sim = to_clx_sim(clx);
+
+	clx_sim_access(sim);
+	clx_sim_update_bits(sim, bank, CLX_SIM_MASK, BIT_ULL(pin), 0);
 }
 
 static int clx_sim_query_active(struct gpio_clx *clx, unsigned int bank,
@@ -174,6 +189,7 @@ static int clx_sim_query_active(struct gpio_clx *clx, unsigned int bank,
 {
 	struct clx_sim *sim = to_clx_sim(clx);
 
+	clx_sim_access(sim);
 	*active = clx_sim_read(sim, bank, CLX_SIM_STATUS) &
 		  clx_sim_read(sim, bank, CLX_SIM_EN);
 	return 0;
@@ -183,13 +199,19 @@ static int clx_sim_query_active(struct gpio_clx *clx, unsigned int bank,
 static void clx_sim_clear_active(struct gpio_clx *clx, unsigned int bank,
 				 u64 mask)
 {
-	clx_sim_write(to_clx_sim(clx), bank, CLX_SIM_STATUS, mask);
+	struct clx_sim *sim = to_clx_sim(clx);
+
+	clx_sim_access(sim);
+	clx_sim_write(sim, bank, CLX_SIM_STATUS, mask);
 }
 
 static int clx_sim_query_enabled(struct gpio_clx *clx, unsigned int bank,
 				 u64 *enabled)
 {
-	*enabled = clx_sim_read(to_clx_sim(clx), bank, CLX_SIM_EN);
+	struct clx_sim *sim = to_clx_sim(clx);
+
+	clx_sim_access(sim);
+	*enabled = clx_sim_read(sim, bank, CLX_SIM_EN);
 	return 0;
 }
 
@@ -197,7 +219,10 @@ static int clx_sim_reconfigure(struct gpio_clx *clx, unsigned int bank,
 			       unsigned int pin,
 			       const struct gpio_clx_irq_config *cfg)
 {
-	clx_sim_program(to_clx_sim(clx), bank, pin, cfg);
+	struct clx_sim *sim = to_clx_sim(clx);
+
+	clx_sim_access(sim);
+	clx_sim_program(sim, bank, pin, cfg);
 	return 0;
 }
 
@@ -224,6 +249,7 @@ static void clx_sim_save_context(struct gpio_clx *clx, unsigned int bank)
 	struct clx_sim *sim = to_clx_sim(clx);
 	enum clx_sim_reg reg;
 
+	clx_sim_access(sim);
 	for (reg = 0; reg < CLX_SIM_NR_CFG; reg++)
 		sim->context[bank][reg] = clx_sim_read(sim, bank, reg);
 }
@@ -233,6 +259,7 @@ static void clx_sim_restore_context(struct gpio_clx *clx, unsigned int bank)
 	struct clx_sim *sim = to_clx_sim(clx);
 	enum clx_sim_reg reg;
 
+	clx_sim_access(sim);
 	for (reg = 0; reg < CLX_SIM_NR_CFG; reg++)
 		clx_sim_write(sim, bank, reg, sim->context[bank][reg]);
 }

@@ -102,6 +102,7 @@ u64 clx_sim_read(struct clx_sim *sim, unsigned int bank, enum clx_sim_reg reg);
 void clx_sim_write(struct clx_sim *sim, unsigned int bank,
 		   enum clx_sim_reg reg, u64 val);
 unsigned long clx_sim_read_summary(struct clx_sim *sim);
+void clx_sim_access(struct clx_sim *sim);
 void clx_sim_set_debounce(struct clx_sim *sim, unsigned int bank,
 			  unsigned int pin, u32 period_us);
 void clx_sim_drive(struct clx_sim *sim, unsigned int offset, bool high);

@@ -134,13 +134,6 @@ static void clx_sim_update(struct clx_sim *sim, unsigned int bank)
 	}
 }
 
-/* Behind a bus every access takes time and may sleep (process context). */
-static void clx_sim_access(struct clx_sim *sim)
-{
-	if (sim->bus)
-		usleep_range(20, 40);
-}
-
 static u64 clx_sim_peek(const struct clx_sim_bank *b, enum clx_sim_reg reg)
 {
 	switch (reg) {
@@ -157,7 +150,6 @@ static u64 clx_sim_peek(const struct clx_sim_bank *b, enum clx_sim_reg reg)
 
 u64 clx_sim_read(struct clx_sim *sim, unsigned int bank, enum clx_sim_reg reg)
 {
-	clx_sim_access(sim);
 	return clx_sim_peek(&sim->banks[bank], reg);
 }
 
@@ -172,7 +164,6 @@ void clx_sim_write(struct clx_sim *sim, unsigned int bank,
 	struct clx_sim_bank *b = &sim->banks[bank];
 	u64 old, changed;
 
-	clx_sim_access(sim);
 	switch (reg) {
 	case CLX_SIM_IN:
 	case CLX_SIM_LEVEL:
@@ -197,8 +188,18 @@ void clx_sim_write(struct clx_sim *sim, unsigned int bank,
 /* The summary register: one bit per bank that asserts the output. */
 unsigned long clx_sim_read_summary(struct clx_sim *sim)
 {
-	clx_sim_access(sim);
 	return atomic_long_read(&sim->irq_banks);
+}
+
+/*
+ * Behind a bus, the registers a callback needs travel in one transfer,
+ * which takes time and may sleep: the caller is in process context (the
+ * core guarantees it for a passive controller).
+ */
+void clx_sim_access(struct clx_sim *sim)
+{
+	if (sim->bus)
+		usleep_range(20, 40);
 }
 
 /* The line from the core's interrupt output to the parent, now usable. */
