@@ -3,8 +3,8 @@
 #
 # "make lint": the checks a kernel reviewer runs first. checkpatch --strict
 # on every C file, sparse (C=2) and kernel-doc on the modules, dt-doc-validate
-# on the bindings, shellcheck on every script, clang-format (.clang-format)
-# on the C++ tools, docutils on the docs. Needs the unpacked kernel source
+# on the bindings, get_abi.pl on the sysfs ABI, shellcheck on every script,
+# clang-format (.clang-format) on the C++ tools, docutils on the docs. Needs the unpacked kernel source
 # and the test board's kernel build (make uml or make check makes both).
 set -euo pipefail
 # shellcheck source=tools/uml/lib.sh
@@ -41,16 +41,16 @@ else
 	fi
 fi
 
-# kernel-doc: the client API and the simulator's test hooks, and every
-# exported function documented.
+# kernel-doc over every module and the client API, and every exported
+# function documented.
 kerneldoc=$(uml_src)/scripts/kernel-doc
-for f in drivers/gpio/*.[ch] include/linux/gpio/*.h; do
+for f in drivers/*/*.[ch] include/linux/gpio/*.h; do
 	if perl "$kerneldoc" -none -v "$f" 2>&1 | grep -v ' info: ' | grep .; then
 		echo "lint: kernel-doc problems in $f" >&2
 		fail=1
 	fi
 done
-for f in drivers/gpio/*.c; do
+for f in drivers/*/*.c; do
 	while read -r sym; do
 		if ! grep -q "^ \* $sym() - " "$f"; then
 			echo "lint: $f: exported $sym() has no kernel-doc" >&2
@@ -67,6 +67,15 @@ for y in Documentation/devicetree/bindings/*/*.yaml; do
 		fail=1
 	fi
 done
+
+# The sysfs ABI entries, through the kernel's own checker (which warns on
+# stdout and exits 0 either way).
+abi=$(perl "$(uml_src)/scripts/get_abi.pl" validate --dir Documentation/ABI 2>&1)
+if [ -n "$abi" ]; then
+	echo "$abi"
+	echo "lint: get_abi.pl found problems in Documentation/ABI" >&2
+	fail=1
+fi
 
 mapfile -t scripts < <(git ls-files --cached --others --exclude-standard '*.sh' .ci/run 2>/dev/null)
 if ! shellcheck -x "${scripts[@]}"; then

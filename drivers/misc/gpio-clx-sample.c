@@ -14,7 +14,8 @@
  * sysfs, per device: "trigger" (write 1: the device raises its interrupt;
  * write 2: it raises it while the system is suspending, after interrupts
  * were suspended, like a button pressed during sleep) and "events" (how
- * many interrupts the driver has serviced). A device with the
+ * many interrupts the driver has serviced), documented in
+ * Documentation/ABI/testing/sysfs-driver-gpio-clx-sample. A device with the
  * "wakeup-source" property arms its interrupt for wake-up across sleep.
  */
 

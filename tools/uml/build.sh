@@ -26,10 +26,6 @@ rsync -a --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' \
 	--exclude '*.mod' --exclude '*.mod.c' --exclude 'modules.order' \
 	--exclude 'Module.symvers' "$TOP/Kbuild" "$TOP/drivers" "$TOP/include" "$TOP/kunit" \
 	"$mdir/"
-# The benchmark's kernel module lives with the rest of the benchmark.
-mkdir -p "$mdir/tools/bench"
-rsync -a --delete --include '*.c' --include '*.h' --exclude '*' \
-	"$TOP/tools/bench/" "$mdir/tools/bench/"
 log "building modules for UML ($name)"
 # Warnings are errors here: the modules must build clean with W=1.
 make -s -C "$src" O="$kbuild" ARCH=um M="$mdir" W=1 KCFLAGS=-Werror \

@@ -43,8 +43,7 @@ guest_load_modules() {
 modpath() {
 	case "$1" in
 	irq-*) echo "drivers/irqchip/$1.ko" ;;
-	gpio-clx-sample) echo "drivers/misc/$1.ko" ;;
-	gpio-clx-bench) echo "tools/bench/$1.ko" ;;
+	gpio-clx-sample | gpio-clx-bench) echo "drivers/misc/$1.ko" ;;
 	*-test) echo "kunit/$1.ko" ;;
 	*) echo "drivers/gpio/$1.ko" ;;
 	esac

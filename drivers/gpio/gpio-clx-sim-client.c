@@ -1,0 +1,479 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Simulated memory-mapped GPIO controller, a client of the gpioclx core, and
+ * the worked example of a port (Documentation/porting.rst): this file is
+ * the client driver, its callbacks plain sequences of register reads and
+ * writes through clx_sim_read() and clx_sim_write(), as a port's are
+ * through readl() and writel(). Behind a bus ("linux,bus-attached") each
+ * callback is one transfer, clx_sim_access(), which sleeps.
+ *
+ * Each bank is a register file like the ones found on SoC GPIO blocks:
+ * input level, output, direction, interrupt enable, mask, edge/level select,
+ * polarity, both-edge select and a status register cleared by writing ones.
+ * The hardware behind them is a model (gpio-clx-sim-regs.c): edges latch
+ * whether or not the pin is masked, level status follows the pin, and the
+ * controller's interrupt output (its line to the parent interrupt
+ * controller) is high while any bank has status that is enabled and not
+ * masked; with hardware debounce, a change on a pin with a debounce period
+ * reaches the input register only once the pin has held the new level for
+ * the whole period. The driver never calls gpiolib or genirq itself; the
+ * model drives the parent line.
+ *
+ * Device-tree switches turn hardware features off so that every path of the
+ * core runs on the board: "linux,no-hw-both-edges" (the core emulates both
+ * edges), "linux,no-hw-debounce" (the core, or the character device,
+ * debounces) and "linux,bus-attached" (the controller sits behind a slow
+ * bus: every register access sleeps a little, and the core drives it as a
+ * passive-level controller).
+ *
+ * debugfs, root only, per device in /sys/kernel/debug/gpio-clx-sim/<device>/:
+ *
+ *   pin<N>          "0" or "1": drive input pin N; read the driven level
+ *   regs            every bank's registers (gpio-clx-sim-debugfs.c)
+ *   generator       square waves and pulse trains (gpio-clx-sim-gen.c)
+ *   suspend_inject  "PIN LEVEL": drive a pin once suspended
+ *   asleep_regs     the registers as they were while suspended
+ *   pre_process     bus mode: "runs N outside_hardirq M", pre-process steps
+ *
+ * The last three are test instrumentation (gpio-clx-sim-testing.c), as are
+ * the hooks of gpio-clx-sim.h for kernel code.
+ */
+
+#include <linux/device.h>
+#include <linux/mod_devicetable.h>
+#include <linux/module.h>
+#include <linux/platform_device.h>
+#include <linux/property.h>
+#include <linux/slab.h>
+
+#include <linux/gpio/clx.h>
+
+#include "gpio-clx-sim-internal.h"
+
+static struct clx_sim *to_clx_sim(struct gpio_clx *clx)
+{
+	return gpio_clx_priv(clx);
+}
+
+/*
+ * Read-modify-write of the bits in @mask, as regmap_update_bits() does: the
+ * bank lock, held around every callback, makes the sequence whole.
+ */
+static void clx_sim_update_bits(struct clx_sim *sim, unsigned int bank,
+				enum clx_sim_reg reg, u64 mask, u64 val)
+{
+	u64 old = clx_sim_read(sim, bank, reg);
+
+	clx_sim_write(sim, bank, reg, (old & ~mask) | (val & mask));
+}
+
+/* ---- client callbacks ----------------------------------------------- */
+
+static int clx_sim_read_pins(struct gpio_clx *clx, unsigned int bank,
+			     u64 *levels)
+{
+	struct clx_sim *sim = to_clx_sim(clx);
+
+	clx_sim_access(sim);
+	*levels = clx_sim_read(sim, bank, CLX_SIM_LEVEL);
+	return 0;
+}
+
+static int clx_sim_write_pins(struct gpio_clx *clx, unsigned int bank,
+			      u64 set, u64 clear)
+{
+	struct clx_sim *sim = to_clx_sim(clx);
+
+	clx_sim_access(sim);
+	clx_sim_update_bits(sim, bank, CLX_SIM_OUT, set | clear, set);
+	return 0;
+}
+
+static int clx_sim_set_direction(struct gpio_clx *clx, unsigned int bank,
+				 unsigned int pin, bool output, int value)
+{
+	struct clx_sim *sim = to_clx_sim(clx);
+	u64 bit = BIT_ULL(pin);
+
+	clx_sim_access(sim);
+	if (output)
+		clx_sim_update_bits(sim, bank, CLX_SIM_OUT, bit, value ? bit : 0);
+	clx_sim_update_bits(sim, bank, CLX_SIM_DIR, bit, output ? bit : 0);
+	return 0;
+}
+
+static int clx_sim_get_direction(struct gpio_clx *clx, unsigned int bank,
+				 unsigned int pin)
+{
+	struct clx_sim *sim = to_clx_sim(clx);
+
+	clx_sim_access(sim);
+	return clx_sim_read(sim, bank, CLX_SIM_DIR) & BIT_ULL(pin) ? 0 : 1;
+}
+
+/* Mode, polarity and debounce of a pin; status from before is stale. */
+static void clx_sim_program(struct clx_sim *sim, unsigned int bank,
+			    unsigned int pin,
+			    const struct gpio_clx_irq_config *cfg)
+{
+	u64 bit = BIT_ULL(pin);
+
+	clx_sim_update_bits(sim, bank, CLX_SIM_EDGE, bit,
+			    cfg->mode == GPIO_CLX_MODE_EDGE ? bit : 0);
+	clx_sim_update_bits(sim, bank, CLX_SIM_POL, bit,
+			    cfg->polarity == GPIO_CLX_ACTIVE_HIGH ? bit : 0);
+	clx_sim_update_bits(sim, bank, CLX_SIM_BOTH, bit,
+			    cfg->polarity == GPIO_CLX_ACTIVE_BOTH ? bit : 0);
+	clx_sim_set_debounce(sim, bank, pin, cfg->debounce_us);
+	/* Latched under the old configuration (rules 5, 21). */
+	clx_sim_write(sim, bank, CLX_SIM_STATUS, bit);
+}
+
+/*
+ * Enable and disable run without the bank's interrupt lock and take it
+ * themselves (rule 17), around the whole register sequence, so the
+ * primary ISR never sees a half-programmed pin.
+ */
+static int clx_sim_enable_interrupt(struct gpio_clx *clx, unsigned int bank,
+				    unsigned int pin,
+				    const struct gpio_clx_irq_config *cfg)
+{
+	struct clx_sim *sim = to_clx_sim(clx);
+	u64 bit = BIT_ULL(pin);
+
+	clx_sim_access(sim);
+	guard(gpio_clx_bank)(gpio_clx_get_bank(clx, bank));
+	clx_sim_program(sim, bank, pin, cfg);
+	clx_sim_update_bits(sim, bank, CLX_SIM_MASK, bit, 0);
+	clx_sim_update_bits(sim, bank, CLX_SIM_EN, bit, bit);
+	return 0;
+}
+
+static void clx_sim_disable_interrupt(struct gpio_clx *clx, unsigned int bank,
+				      unsigned int pin)
+{
+	struct clx_sim *sim = to_clx_sim(clx);
+	u64 bit = BIT_ULL(pin);
+
+	clx_sim_access(sim);
+	guard(gpio_clx_bank)(gpio_clx_get_bank(clx, bank));
+	clx_sim_update_bits(sim, bank, CLX_SIM_EN, bit, 0);
+	clx_sim_update_bits(sim, bank, CLX_SIM_EDGE, bit, 0);
+	clx_sim_update_bits(sim, bank, CLX_SIM_POL, bit, 0);
+	clx_sim_update_bits(sim, bank, CLX_SIM_BOTH, bit, 0);
+	clx_sim_set_debounce(sim, bank, pin, 0);
+}
+
+static void clx_sim_mask_interrupts(struct gpio_clx *clx, unsigned int bank,
+				    u64 mask, u64 *failed)
+{
+	struct clx_sim *sim = to_clx_sim(clx);
+
+	clx_sim_access(sim);
+	clx_sim_update_bits(sim, bank, CLX_SIM_MASK, mask, mask);
+	*failed = 0;
+}
+
+static void clx_sim_unmask_interrupt(struct gpio_clx *clx, unsigned int bank,
+				     unsigned int pin,
+				     const struct gpio_clx_irq_config *cfg)
+{
+	struct clx_sim *sim = to_clx_sim(clx);
+
+	clx_sim_access(sim);
+	clx_sim_update_bits(sim, bank, CLX_SIM_MASK, BIT_ULL(pin), 0);
+}
+
+static int clx_sim_query_active(struct gpio_clx *clx, unsigned int bank,
+				u64 *active)
+{
+	struct clx_sim *sim = to_clx_sim(clx);
+
+	clx_sim_access(sim);
+	*active = clx_sim_read(sim, bank, CLX_SIM_STATUS) &
+		  clx_sim_read(sim, bank, CLX_SIM_EN);
+	return 0;
+}
+
+/* Write-1-to-clear; only latched bits stay cleared. */
+static void clx_sim_clear_active(struct gpio_clx *clx, unsigned int bank,
+				 u64 mask)
+{
+	struct clx_sim *sim = to_clx_sim(clx);
+
+	clx_sim_access(sim);
+	clx_sim_write(sim, bank, CLX_SIM_STATUS, mask);
+}
+
+static int clx_sim_query_enabled(struct gpio_clx *clx, unsigned int bank,
+				 u64 *enabled)
+{
+	struct clx_sim *sim = to_clx_sim(clx);
+
+	clx_sim_access(sim);
+	*enabled = clx_sim_read(sim, bank, CLX_SIM_EN);
+	return 0;
+}
+
+static int clx_sim_reconfigure(struct gpio_clx *clx, unsigned int bank,
+			       unsigned int pin,
+			       const struct gpio_clx_irq_config *cfg)
+{
+	struct clx_sim *sim = to_clx_sim(clx);
+
+	clx_sim_access(sim);
+	clx_sim_program(sim, bank, pin, cfg);
+	return 0;
+}
+
+/*
+ * The controller's summary register: one bit per bank whose status is
+ * enabled and not masked, exactly what drives the interrupt output. A bank
+ * that turns pending after this read keeps the output high, so the primary
+ * ISR runs again.
+ */
+static void clx_sim_pending_banks(struct gpio_clx *clx, unsigned long *banks)
+{
+	banks[0] = clx_sim_read_summary(to_clx_sim(clx));
+}
+
+/*
+ * Context across system sleep. The simulated registers keep their contents,
+ * but the sequence is the one a controller that loses power needs: save the
+ * configuration; restore it in register order, which puts mode, polarity
+ * and mask first and the enable bits last. Status is left as the hardware
+ * latched it: the core decides what is stale.
+ */
+static void clx_sim_save_context(struct gpio_clx *clx, unsigned int bank)
+{
+	struct clx_sim *sim = to_clx_sim(clx);
+	enum clx_sim_reg reg;
+
+	clx_sim_access(sim);
+	for (reg = 0; reg < CLX_SIM_NR_CFG; reg++)
+		sim->context[bank][reg] = clx_sim_read(sim, bank, reg);
+}
+
+static void clx_sim_restore_context(struct gpio_clx *clx, unsigned int bank)
+{
+	struct clx_sim *sim = to_clx_sim(clx);
+	enum clx_sim_reg reg;
+
+	clx_sim_access(sim);
+	for (reg = 0; reg < CLX_SIM_NR_CFG; reg++)
+		clx_sim_write(sim, bank, reg, sim->context[bank][reg]);
+}
+
+/*
+ * Passive (bus-attached) mode only, in hard-IRQ context before the threaded
+ * primary ISR. A real expander would latch its status here; the model's
+ * status latches by itself, so there is only the tests' count to keep.
+ */
+static void clx_sim_pre_process(struct gpio_clx *clx)
+{
+	clx_sim_testing_pre_process(to_clx_sim(clx));
+}
+
+static const struct gpio_clx_ops clx_sim_ops = {
+	.read_pins = clx_sim_read_pins,
+	.write_pins = clx_sim_write_pins,
+	.set_direction = clx_sim_set_direction,
+	.get_direction = clx_sim_get_direction,
+	.enable_interrupt = clx_sim_enable_interrupt,
+	.disable_interrupt = clx_sim_disable_interrupt,
+	.mask_interrupts = clx_sim_mask_interrupts,
+	.unmask_interrupt = clx_sim_unmask_interrupt,
+	.query_active = clx_sim_query_active,
+	.clear_active = clx_sim_clear_active,
+	.query_enabled = clx_sim_query_enabled,
+	.reconfigure = clx_sim_reconfigure,
+	.pending_banks = clx_sim_pending_banks,
+	.save_context = clx_sim_save_context,
+	.restore_context = clx_sim_restore_context,
+	.pre_process = clx_sim_pre_process,
+};
+
+/* ---- probe ------------------------------------------------------------ */
+
+/* Consumers parse <&node PIN FLAGS>: anything but two cells would misparse. */
+static int clx_sim_check_cells(struct device *dev)
+{
+	static const char *const props[] = { "#gpio-cells", "#interrupt-cells" };
+	unsigned int i;
+	u32 cells;
+
+	for (i = 0; i < ARRAY_SIZE(props); i++) {
+		if (device_property_read_u32(dev, props[i], &cells) || cells != 2)
+			return dev_err_probe(dev, -EINVAL,
+					     "%s must be 2\n", props[i]);
+	}
+	return 0;
+}
+
+static int clx_sim_read_geometry(struct device *dev, u32 *ngpio, u32 *ppb)
+{
+	int ret;
+
+	ret = clx_sim_check_cells(dev);
+	if (ret)
+		return ret;
+
+	ret = device_property_read_u32(dev, "ngpios", ngpio);
+	if (ret)
+		return dev_err_probe(dev, ret, "missing or bad ngpios\n");
+	ret = device_property_read_u32(dev, "linux,pins-per-bank", ppb);
+	if (ret)
+		return dev_err_probe(dev, ret,
+				     "missing or bad linux,pins-per-bank\n");
+	if (!*ppb || *ppb > GPIO_CLX_MAX_PINS_PER_BANK)
+		return dev_err_probe(dev, -EINVAL,
+				     "linux,pins-per-bank must be 1..%d, not %u\n",
+				     GPIO_CLX_MAX_PINS_PER_BANK, *ppb);
+	if (!*ngpio || DIV_ROUND_UP(*ngpio, *ppb) > CLX_SIM_MAX_BANKS)
+		return dev_err_probe(dev, -EINVAL,
+				     "ngpios must be 1..%u with %u pins per bank, not %u\n",
+				     CLX_SIM_MAX_BANKS * *ppb, *ppb, *ngpio);
+	return 0;
+}
+
+static struct clx_sim *clx_sim_alloc(struct device *dev, u32 ngpio, u32 ppb)
+{
+	unsigned int nbanks = DIV_ROUND_UP(ngpio, ppb);
+	struct clx_sim *sim;
+
+	sim = devm_kzalloc(dev, struct_size(sim, banks, nbanks), GFP_KERNEL);
+	if (!sim)
+		return NULL;
+	sim->context = devm_kcalloc(dev, nbanks, sizeof(*sim->context),
+				    GFP_KERNEL);
+	if (!sim->context)
+		return NULL;
+	sim->dev = dev;
+	sim->ngpio = ngpio;
+	sim->pins_per_bank = ppb;
+	sim->nbanks = nbanks;
+	return sim;
+}
+
+static int clx_sim_probe(struct platform_device *pdev)
+{
+	struct gpio_clx_info info = { };
+	struct device *dev = &pdev->dev;
+	struct clx_sim *sim;
+	u32 ngpio, ppb;
+	int irq, ret;
+
+	ret = clx_sim_read_geometry(dev, &ngpio, &ppb);
+	if (ret)
+		return ret;
+
+	/* The _optional variant prints nothing: one error line per failure. */
+	irq = platform_get_irq_optional(pdev, 0);
+	if (irq < 0)
+		return dev_err_probe(dev, irq == -ENXIO ? -EINVAL : irq,
+				     "no usable parent interrupt\n");
+
+	sim = clx_sim_alloc(dev, ngpio, ppb);
+	if (!sim)
+		return -ENOMEM;
+
+	info.ngpio = ngpio;
+	info.pins_per_bank = ppb;
+	/* Switched off to exercise the core's other paths on the board. */
+	if (!device_property_read_bool(dev, "linux,no-hw-both-edges"))
+		info.flags |= GPIO_CLX_HW_BOTH_EDGES;
+	sim->bus = device_property_read_bool(dev, "linux,bus-attached");
+	if (!sim->bus)
+		info.flags |= GPIO_CLX_MEMORY_MAPPED;
+	if (!device_property_read_bool(dev, "linux,no-hw-debounce")) {
+		ret = clx_sim_debounce_init(sim);
+		if (ret)
+			return ret;
+		info.flags |= GPIO_CLX_HW_DEBOUNCE;
+	}
+	sim->clx = devm_gpio_clx_register(dev, &info, &clx_sim_ops, sim, irq);
+	if (IS_ERR(sim->clx))
+		return PTR_ERR(sim->clx);
+	/* Only now may the model drive the parent line. */
+	clx_sim_connect(sim, irq);
+	platform_set_drvdata(pdev, sim);
+
+	ret = clx_sim_debugfs_init(sim);
+	if (!ret)
+		ret = clx_sim_testing_init(sim);
+	if (!ret)
+		ret = clx_sim_gen_init(sim);
+	return ret;
+}
+
+/* ---- power management -------------------------------------------- */
+
+static int clx_sim_suspend_noirq(struct device *dev)
+{
+	struct clx_sim *sim = dev_get_drvdata(dev);
+	int ret;
+
+	ret = gpio_clx_suspend(sim->clx);
+	clx_sim_testing_suspend(sim);
+	return ret;
+}
+
+static int clx_sim_resume_noirq(struct device *dev)
+{
+	struct clx_sim *sim = dev_get_drvdata(dev);
+
+	return gpio_clx_resume(sim->clx);
+}
+
+/*
+ * The noirq phase: genirq has disabled the interrupts that are not armed
+ * for wake-up before, and enables them again after.
+ */
+static const struct dev_pm_ops clx_sim_pm_ops = {
+	NOIRQ_SYSTEM_SLEEP_PM_OPS(clx_sim_suspend_noirq, clx_sim_resume_noirq)
+};
+
+static const struct of_device_id clx_sim_of_match[] = {
+	{ .compatible = "linux,gpio-clx-sim" },
+	{ }
+};
+MODULE_DEVICE_TABLE(of, clx_sim_of_match);
+
+static struct platform_driver clx_sim_driver = {
+	.probe = clx_sim_probe,
+	.driver = {
+		.name = "gpio-clx-sim",
+		.of_match_table = clx_sim_of_match,
+		.pm = pm_sleep_ptr(&clx_sim_pm_ops),
+	},
+};
+
+/* The simulator bound to @dev, or NULL: for the hooks of gpio-clx-sim.h. */
+struct clx_sim *clx_sim_from_dev(struct device *dev)
+{
+	if (!dev || dev->driver != &clx_sim_driver.driver)
+		return NULL;
+	return dev_get_drvdata(dev);
+}
+
+static int __init clx_sim_init(void)
+{
+	int ret;
+
+	clx_sim_debugfs_create_root();
+	ret = platform_driver_register(&clx_sim_driver);
+	if (ret)
+		clx_sim_debugfs_remove_root();
+	return ret;
+}
+module_init(clx_sim_init);
+
+static void __exit clx_sim_exit(void)
+{
+	platform_driver_unregister(&clx_sim_driver);
+	clx_sim_debugfs_remove_root();
+}
+module_exit(clx_sim_exit);
+
+MODULE_DESCRIPTION("Simulated memory-mapped GPIO controller for gpioclx");
+MODULE_LICENSE("GPL");
