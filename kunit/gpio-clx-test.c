@@ -734,6 +734,34 @@ static void gpio_clx_test_emulated_both_race(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, f->banks[0].cfg[16].polarity, GPIO_CLX_ACTIVE_HIGH);
 }
 
+/*
+ * Test that a pulse shorter than the primary ISR's reaction is delivered
+ * whole on an emulated pin: its rising edge latched, but the level is low
+ * again by the time the core looks. The core starts from the level the
+ * rising edge left, finds the pin low, and dispatches the falling edge
+ * once more (rule 20).
+ */
+static void gpio_clx_test_emulated_both_short_pulse(struct kunit *test)
+{
+	struct fake *f = fake_of_mode(test);
+	struct gpio_clx_stats stats;
+
+	f->both_edges = false;
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	fake_request(f, 16, IRQF_TRIGGER_RISING | IRQF_TRIGGER_FALLING);
+
+	/* Up and down again before the ISR: only the rising edge latched. */
+	fake_assert(f, 16, true);
+	fake_primary(f);
+
+	KUNIT_EXPECT_EQ(test, f->handled, 2U);
+	gpio_clx_get_stats(f->clx, 16, &stats);
+	KUNIT_EXPECT_EQ(test, stats.primary, 1ULL);
+	KUNIT_EXPECT_EQ(test, stats.replayed, 1ULL);
+	/* Low, so the pin waits for the next rising edge. */
+	KUNIT_EXPECT_EQ(test, f->banks[0].cfg[16].polarity, GPIO_CLX_ACTIVE_HIGH);
+}
+
 /* Test that edges while masked are latched, coalesced, then delivered (rule 6). */
 static void gpio_clx_test_masked_edge_latched(struct kunit *test)
 {
@@ -1652,6 +1680,7 @@ static struct kunit_case gpio_clx_test_cases[] = {
 	KUNIT_CASE_PARAM(gpio_clx_test_debounce_level_oneshot, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_emulated_both_flips, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_emulated_both_race, gpio_clx_mode_gen_params),
+	KUNIT_CASE_PARAM(gpio_clx_test_emulated_both_short_pulse, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_masked_edge_latched, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_masked_level_refires, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_mask_keeps_config, gpio_clx_mode_gen_params),

@@ -31,7 +31,7 @@ static void gpio_clx_debounce_kick(struct gpio_clx *clx, unsigned int offset)
 		if (!gpio_clx_clears_on_read(clx))
 			clx->ops->clear_active(clx, b, bit);
 		if (bank->emul & bit)
-			gpio_clx_emul_sync(clx, offset);
+			gpio_clx_emul_sync(clx, offset, true);
 	} else {
 		gpio_clx_hold(clx, offset, &bank->debouncing);
 	}

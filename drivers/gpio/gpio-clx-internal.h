@@ -193,7 +193,8 @@ int gpio_clx_level(struct gpio_clx *clx, unsigned int offset);
 struct gpio_clx_irq_config gpio_clx_hw_config(struct gpio_clx *clx,
 					      unsigned int offset);
 void gpio_clx_track_mode(struct gpio_clx *clx, unsigned int offset);
-void gpio_clx_emul_sync(struct gpio_clx *clx, unsigned int offset);
+void gpio_clx_emul_sync(struct gpio_clx *clx, unsigned int offset,
+			bool after_edge);
 void gpio_clx_dispatch(struct gpio_clx *clx, unsigned int b, u64 pending);
 void gpio_clx_drain_replay(struct gpio_clx *clx, unsigned int b);
 int gpio_clx_connect_parent(struct gpio_clx *clx);

@@ -64,15 +64,25 @@ int gpio_clx_level(struct gpio_clx *clx, unsigned int offset)
  * is pointed the other way. Bounded: a pin toggling faster than this loop
  * coalesces, as it would in hardware. A level that cannot be read counts as
  * unchanged.
+ *
+ * Right after an edge (@after_edge) the starting point is the level that
+ * edge left, not a fresh read: a pulse shorter than the ISR's reaction is
+ * already over when the level is read, and its second edge would otherwise
+ * pass for no edge at all.
  */
-void gpio_clx_emul_sync(struct gpio_clx *clx, unsigned int offset)
+void gpio_clx_emul_sync(struct gpio_clx *clx, unsigned int offset,
+			bool after_edge)
 {
 	struct gpio_clx_bank *bank = gpio_clx_bank(clx, offset);
 	unsigned int b = gpio_clx_bank_of(clx, offset);
 	u64 bit = gpio_clx_bit(clx, offset);
 	struct gpio_clx_irq_config cfg;
-	int level = gpio_clx_level(clx, offset);
-	int tries;
+	int level, moved, tries;
+
+	if (after_edge)
+		level = !!(bank->emul_rising & bit);
+	else
+		level = gpio_clx_level(clx, offset);
 
 	for (tries = 0; tries < 4 && level >= 0; tries++) {
 		if (!!(bank->emul_rising & bit) == !level)
@@ -84,9 +94,10 @@ void gpio_clx_emul_sync(struct gpio_clx *clx, unsigned int offset)
 			bank->emul_rising ^= bit;
 			return;
 		}
-		if (gpio_clx_level(clx, offset) == level)
+		moved = gpio_clx_level(clx, offset);
+		if (moved < 0 || moved == level)
 			return;
-		level = !level;
+		level = moved;
 		bank->replay |= bit;
 	}
 }
@@ -204,7 +215,7 @@ void gpio_clx_dispatch(struct gpio_clx *clx, unsigned int b, u64 pending)
  * (passive) handlers have no flow handler to ack them anyway.
  */
 static void gpio_clx_ack_pending(struct gpio_clx *clx, unsigned int b,
-				 u64 pending)
+				 u64 pending, bool replay)
 {
 	struct gpio_clx_bank *bank = &clx->banks[b];
 	unsigned int base = b * clx->info.pins_per_bank, pin;
@@ -218,19 +229,23 @@ static void gpio_clx_ack_pending(struct gpio_clx *clx, unsigned int b,
 		return;
 	bitmap_from_u64(bits, pending & bank->emul);
 	for_each_set_bit(pin, bits, clx->info.pins_per_bank)
-		gpio_clx_emul_sync(clx, base + pin);
+		gpio_clx_emul_sync(clx, base + pin, !replay);
 }
 
-/* The pins of @active the primary ISR may dispatch now (under the lock). */
+/*
+ * The pins of @active the primary ISR may dispatch now (under the lock).
+ * A replayed edge was found by re-reading the level, and its pin already
+ * points at the next edge.
+ */
 static u64 gpio_clx_take_pending(struct gpio_clx *clx, unsigned int b,
-				 u64 active)
+				 u64 active, bool replay)
 {
 	struct gpio_clx_bank *bank = &clx->banks[b];
 	u64 pending = active & bank->enabled & ~gpio_clx_held(bank);
 
 	if (unlikely(pending & bank->debounce))
 		pending = gpio_clx_debounce_bank(clx, b, pending);
-	gpio_clx_ack_pending(clx, b, pending);
+	gpio_clx_ack_pending(clx, b, pending, replay);
 	return pending;
 }
 
@@ -257,7 +272,7 @@ void gpio_clx_drain_replay(struct gpio_clx *clx, unsigned int b)
 			/* The acks below may queue the next round. */
 			queued = bank->replay;
 			bank->replay = 0;
-			pending = gpio_clx_take_pending(clx, b, queued);
+			pending = gpio_clx_take_pending(clx, b, queued, true);
 		}
 		if (likely(!pending))
 			return;
@@ -288,7 +303,7 @@ static void gpio_clx_handle_bank(struct gpio_clx *clx, unsigned int b)
 		held = active & bank->enabled & gpio_clx_held(bank);
 		if (unlikely(stray))
 			gpio_clx_quiet_stray(clx, b, stray);
-		pending = gpio_clx_take_pending(clx, b, active);
+		pending = gpio_clx_take_pending(clx, b, active, false);
 	}
 	if (unlikely(held))
 		gpio_clx_count_held(bank, held, clx->info.pins_per_bank);

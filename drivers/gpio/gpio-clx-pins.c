@@ -240,7 +240,7 @@ void gpio_clx_pin_enable(struct gpio_clx *clx, unsigned int offset)
 	/* The level may have moved while the pin was being enabled. */
 	scoped_guard(gpio_clx_bank, bank) {
 		if (bank->emul & bit) {
-			gpio_clx_emul_sync(clx, offset);
+			gpio_clx_emul_sync(clx, offset, false);
 			bank->replay &= ~bit;
 		}
 	}

@@ -79,7 +79,7 @@ int gpio_clx_resume(struct gpio_clx *clx)
 		/* The level may have moved while asleep (rule 20). */
 		bitmap_from_u64(bits, bank->emul);
 		for_each_set_bit(pin, bits, clx->info.pins_per_bank)
-			gpio_clx_emul_sync(clx, base + pin);
+			gpio_clx_emul_sync(clx, base + pin, false);
 		bank->replay &= ~slept;
 	}
 	return 0;
