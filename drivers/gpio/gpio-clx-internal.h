@@ -18,7 +18,8 @@
  *
  *   clx->bus_lock     passive only: genirq's irq_bus_lock() to
  *                     irq_bus_sync_unlock(), around the descriptor lock
- *   clx->config_lock  set_config: the first debounce allocation
+ *   clx->config_lock  set_config: the first debounce allocation (from
+ *                     gpiolib, never together with the descriptor lock)
  *   desc->lock        genirq's, around every irq_chip callback
  *   bank lock         a raw spinlock (memory-mapped) or a mutex (passive):
  *                     guard(gpio_clx_bank); the client's ISR-path callbacks
