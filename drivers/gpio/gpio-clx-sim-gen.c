@@ -227,19 +227,12 @@ static ssize_t clx_sim_gen_write(struct file *file, const char __user *ubuf,
 	struct seq_file *s = file->private_data;
 	struct clx_sim_gen *gen = s->private;
 	char **argv;
-	char *buf;
 	int argc, ret;
 
-	if (!len || len > CLX_SIM_GEN_MAX_CMD)
-		return -EINVAL;
-	buf = memdup_user_nul(ubuf, len);
-	if (IS_ERR(buf))
-		return PTR_ERR(buf);
-	argv = argv_split(GFP_KERNEL, buf, &argc);
-	kfree(buf);
-	if (!argv)
-		return -ENOMEM;
-	ret = argc ? clx_sim_gen_command(gen, argc, argv) : -EINVAL;
+	argv = gpio_clx_sim_split_cmd(ubuf, len, CLX_SIM_GEN_MAX_CMD, &argc);
+	if (IS_ERR(argv))
+		return PTR_ERR(argv);
+	ret = clx_sim_gen_command(gen, argc, argv);
 	argv_free(argv);
 	return ret ? ret : len;
 }

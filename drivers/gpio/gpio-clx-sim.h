@@ -7,6 +7,9 @@
 #ifndef _GPIO_CLX_SIM_H
 #define _GPIO_CLX_SIM_H
 
+#include <linux/err.h>
+#include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/types.h>
 
 struct device;
@@ -40,5 +43,33 @@ struct gpio_clx *gpio_clx_sim_controller(struct device *dev);
 int gpio_clx_sim_set_input(struct device *dev, unsigned int offset, bool high);
 int gpio_clx_sim_read_regs(struct device *dev, unsigned int bank,
 			   struct gpio_clx_sim_regs *regs);
+
+/*
+ * A command written to one of the board's debugfs control files (the
+ * simulator's generator, the benchmark module), split into words: at most
+ * @max bytes, at least one word. Returns the words for argv_free(), or an
+ * ERR_PTR: -EINVAL for an empty or overlong command.
+ */
+static inline char **gpio_clx_sim_split_cmd(const char __user *ubuf,
+					    size_t len, size_t max, int *argc)
+{
+	char **argv;
+	char *buf;
+
+	if (!len || len > max)
+		return ERR_PTR(-EINVAL);
+	buf = memdup_user_nul(ubuf, len);
+	if (IS_ERR(buf))
+		return ERR_CAST(buf);
+	argv = argv_split(GFP_KERNEL, buf, argc);
+	kfree(buf);
+	if (!argv)
+		return ERR_PTR(-ENOMEM);
+	if (!*argc) {
+		argv_free(argv);
+		return ERR_PTR(-EINVAL);
+	}
+	return argv;
+}
 
 #endif /* _GPIO_CLX_SIM_H */

@@ -558,18 +558,11 @@ static ssize_t clx_bench_write(struct file *file, const char __user *ubuf,
 {
 	struct clx_bench_result *res = file->private_data;
 	char **argv;
-	char *buf;
 	int argc, ret;
 
-	if (!len || len > CLX_BENCH_MAX_CMD)
-		return -EINVAL;
-	buf = memdup_user_nul(ubuf, len);
-	if (IS_ERR(buf))
-		return PTR_ERR(buf);
-	argv = argv_split(GFP_KERNEL, buf, &argc);
-	kfree(buf);
-	if (!argv)
-		return -ENOMEM;
+	argv = gpio_clx_sim_split_cmd(ubuf, len, CLX_BENCH_MAX_CMD, &argc);
+	if (IS_ERR(argv))
+		return PTR_ERR(argv);
 	res->len = 0;
 	ret = clx_bench_command(argv, argc, res->text, sizeof(res->text));
 	argv_free(argv);
