@@ -535,22 +535,24 @@ static void gpio_clx_test_incomplete_packet(struct kunit *test)
 	struct gpio_clx_info info = {
 		.ngpio = 8, .pins_per_bank = 8, .flags = GPIO_CLX_MEMORY_MAPPED,
 	};
-	struct gpio_clx_ops ops;
+	/* The packet outlives the registration, whose unbind still uses it. */
+	struct gpio_clx_ops *ops = kunit_kzalloc(test, sizeof(*ops), GFP_KERNEL);
 	struct gpio_clx *clx;
 
-	ops = fake_ops;
-	ops.mask_interrupts = NULL;
-	clx = devm_gpio_clx_register(f->dev, &info, &ops, f, 0);
+	KUNIT_ASSERT_NOT_NULL(test, ops);
+	*ops = fake_ops;
+	ops->mask_interrupts = NULL;
+	clx = devm_gpio_clx_register(f->dev, &info, ops, f, 0);
 	KUNIT_EXPECT_EQ(test, PTR_ERR_OR_ZERO(clx), -EINVAL);
 
-	ops = fake_ops;
-	ops.clear_active = NULL;
-	clx = devm_gpio_clx_register(f->dev, &info, &ops, f, 0);
+	*ops = fake_ops;
+	ops->clear_active = NULL;
+	clx = devm_gpio_clx_register(f->dev, &info, ops, f, 0);
 	KUNIT_EXPECT_EQ(test, PTR_ERR_OR_ZERO(clx), -EINVAL);
 
 	/* Status that clears on read needs no clear_active. */
 	info.flags |= GPIO_CLX_STATUS_CLEARS_ON_READ;
-	clx = devm_gpio_clx_register(f->dev, &info, &ops, f, 0);
+	clx = devm_gpio_clx_register(f->dev, &info, ops, f, 0);
 	KUNIT_EXPECT_FALSE(test, IS_ERR(clx));
 }
 
@@ -1664,6 +1666,41 @@ static void gpio_clx_test_get_live_level(struct kunit *test)
 	gpiochip_free_own_desc(desc);
 }
 
+/*
+ * Test that a controller unbound while one of its interrupts is held stays
+ * safe for the holder (reliability fault 1): the holder can still disable,
+ * enable, retype, disarm and free the interrupt, none of which reaches the
+ * client any more; the unbind left the hardware interrupt disabled; and no
+ * new request is taken. KASAN fails the case on any access to freed memory.
+ */
+static void gpio_clx_test_unbind_while_held(struct kunit *test)
+{
+	struct fake *f = fake_of_mode(test);
+	int held, spare;
+	unsigned int nlog;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	held = fake_request(f, 3, IRQF_TRIGGER_RISING);
+	KUNIT_ASSERT_EQ(test, irq_set_irq_wake(held, 1), 0);
+	spare = fake_virq(f, 4);
+	KUNIT_ASSERT_TRUE(test, f->banks[0].en & BIT_ULL(3));
+
+	platform_device_unregister(f->pdev);
+	f->pdev = NULL;
+	KUNIT_EXPECT_FALSE(test, f->banks[0].en & BIT_ULL(3));
+	nlog = f->nlog;
+
+	disable_irq(held);
+	enable_irq(held);
+	KUNIT_EXPECT_NE(test, irq_set_irq_type(held, IRQ_TYPE_EDGE_FALLING), 0);
+	KUNIT_EXPECT_EQ(test, irq_set_irq_wake(held, 0), 0);
+	KUNIT_EXPECT_EQ(test, fake_request_irq(f, spare, fake_handler,
+					       IRQF_TRIGGER_RISING, f), -ENODEV);
+	free_irq(held, f);
+	__clear_bit(3, f->requested);
+	KUNIT_EXPECT_EQ(test, f->nlog, nlog);
+}
+
 static struct kunit_case gpio_clx_test_cases[] = {
 	KUNIT_CASE(gpio_clx_test_mapping),
 	KUNIT_CASE(gpio_clx_test_bad_geometry),
@@ -1699,6 +1736,7 @@ static struct kunit_case gpio_clx_test_cases[] = {
 	KUNIT_CASE(gpio_clx_test_gpiolib_order),
 	KUNIT_CASE_PARAM(gpio_clx_test_irq_refuses_output, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_get_live_level, gpio_clx_mode_gen_params),
+	KUNIT_CASE_PARAM(gpio_clx_test_unbind_while_held, gpio_clx_mode_gen_params),
 	{}
 };
 

@@ -25,8 +25,11 @@ static void gpio_clx_bus_want(struct gpio_clx *clx, unsigned int offset,
 
 static void gpio_clx_bus_mask(struct irq_data *d)
 {
-	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
+	struct gpio_clx *clx = gpio_clx_irq_live(d);
 	irq_hw_number_t hwirq = irqd_to_hwirq(d);
+
+	if (!clx)
+		return;
 
 	gpio_clx_bus_want(clx, hwirq, &gpio_clx_bank(clx, hwirq)->want_masked,
 			  true);
@@ -35,8 +38,11 @@ static void gpio_clx_bus_mask(struct irq_data *d)
 
 static void gpio_clx_bus_unmask(struct irq_data *d)
 {
-	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
+	struct gpio_clx *clx = gpio_clx_irq_live(d);
 	irq_hw_number_t hwirq = irqd_to_hwirq(d);
+
+	if (!clx)
+		return;
 
 	gpiochip_enable_irq(&clx->gc, hwirq);
 	gpio_clx_bus_want(clx, hwirq, &gpio_clx_bank(clx, hwirq)->want_masked,
@@ -45,10 +51,13 @@ static void gpio_clx_bus_unmask(struct irq_data *d)
 
 static int gpio_clx_bus_set_type(struct irq_data *d, unsigned int type)
 {
-	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
+	struct gpio_clx *clx = gpio_clx_irq_live(d);
 	irq_hw_number_t hwirq = irqd_to_hwirq(d);
 	struct gpio_clx_irq_config cfg;
 	int ret;
+
+	if (!clx)
+		return -ENODEV;
 
 	ret = gpio_clx_irq_type_config(d, type, &cfg);
 	if (ret)
@@ -66,9 +75,13 @@ static int gpio_clx_bus_set_type(struct irq_data *d, unsigned int type)
 
 static unsigned int gpio_clx_bus_startup(struct irq_data *d)
 {
-	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
+	struct gpio_clx *clx = gpio_clx_irq_live(d);
 	irq_hw_number_t hwirq = irqd_to_hwirq(d);
-	struct gpio_clx_bank *bank = gpio_clx_bank(clx, hwirq);
+	struct gpio_clx_bank *bank;
+
+	if (!clx)
+		return 0;
+	bank = gpio_clx_bank(clx, hwirq);
 
 	gpiochip_enable_irq(&clx->gc, hwirq);
 	gpio_clx_bus_want(clx, hwirq, &bank->want_enabled, true);
@@ -78,8 +91,11 @@ static unsigned int gpio_clx_bus_startup(struct irq_data *d)
 
 static void gpio_clx_bus_shutdown(struct irq_data *d)
 {
-	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
+	struct gpio_clx *clx = gpio_clx_irq_live(d);
 	irq_hw_number_t hwirq = irqd_to_hwirq(d);
+
+	if (!clx)
+		return;
 
 	gpio_clx_bus_want(clx, hwirq, &gpio_clx_bank(clx, hwirq)->want_enabled,
 			  false);
@@ -93,8 +109,12 @@ static void gpio_clx_bus_shutdown(struct irq_data *d)
  */
 static int gpio_clx_bus_set_wake(struct irq_data *d, unsigned int on)
 {
-	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
+	struct gpio_clx *clx = gpio_clx_irq_live(d);
 	irq_hw_number_t hwirq = irqd_to_hwirq(d);
+
+	/* The unbind gave the parent's wake-up back already. */
+	if (!clx)
+		return on ? -ENODEV : 0;
 
 	gpio_clx_bus_want(clx, hwirq, &gpio_clx_bank(clx, hwirq)->want_wake, on);
 	return 0;
@@ -170,8 +190,11 @@ static void gpio_clx_bus_sync_unlock(struct irq_data *d)
 {
 	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
 
-	gpio_clx_bus_sync_bank(clx, gpio_clx_bank_of(clx, irqd_to_hwirq(d)));
-	gpio_clx_bus_sync_wake(clx, irqd_to_hwirq(d));
+	if (!clx->gone) {
+		gpio_clx_bus_sync_bank(clx,
+				       gpio_clx_bank_of(clx, irqd_to_hwirq(d)));
+		gpio_clx_bus_sync_wake(clx, irqd_to_hwirq(d));
+	}
 	mutex_unlock(&clx->bus_lock);
 }
 

@@ -63,10 +63,67 @@ static void gpio_clx_domain_unmap(struct irq_domain *domain, unsigned int virq)
 	irq_set_chip_data(virq, NULL);
 }
 
+/*
+ * A consumer's <&controller PIN TYPE> from the device tree: a pin the
+ * controller does not have, or a trigger the core cannot program, is
+ * refused here with one line, before genirq would warn about it.
+ */
+static int gpio_clx_domain_xlate(struct irq_domain *domain,
+				 struct device_node *node, const u32 *spec,
+				 unsigned int cells, unsigned long *hwirq,
+				 unsigned int *type)
+{
+	struct gpio_clx *clx = domain->host_data;
+
+	if (cells != 2) {
+		dev_err(clx->dev, "interrupt specifier has %u cells, needs 2\n",
+			cells);
+		return -EINVAL;
+	}
+	if (spec[0] >= clx->info.ngpio) {
+		dev_err(clx->dev, "interrupt on pin %u, which does not exist (%u pins)\n",
+			spec[0], clx->info.ngpio);
+		return -EINVAL;
+	}
+	switch (spec[1]) {
+	case IRQ_TYPE_NONE:
+	case IRQ_TYPE_EDGE_RISING:
+	case IRQ_TYPE_EDGE_FALLING:
+	case IRQ_TYPE_EDGE_BOTH:
+	case IRQ_TYPE_LEVEL_HIGH:
+	case IRQ_TYPE_LEVEL_LOW:
+		break;
+	default:
+		dev_err(clx->dev, "pin %u: interrupt type %#x is not a trigger the controller has\n",
+			spec[0], spec[1]);
+		return -EINVAL;
+	}
+	*hwirq = spec[0];
+	*type = spec[1];
+	return 0;
+}
+
+/*
+ * An unbound controller's domain stays until the last holder of one of its
+ * interrupts lets go (see gpio_clx_detach()); a consumer probing meanwhile,
+ * or a rebound controller, must not find it.
+ */
+static int gpio_clx_domain_select(struct irq_domain *domain,
+				  struct irq_fwspec *fwspec,
+				  enum irq_domain_bus_token bus_token)
+{
+	struct gpio_clx *clx = domain->host_data;
+
+	return fwspec->fwnode && fwspec->fwnode == domain->fwnode &&
+	       !READ_ONCE(clx->gone) &&
+	       (bus_token == DOMAIN_BUS_ANY || domain->bus_token == bus_token);
+}
+
 static const struct irq_domain_ops gpio_clx_domain_ops = {
 	.map = gpio_clx_domain_map,
 	.unmap = gpio_clx_domain_unmap,
-	.xlate = irq_domain_xlate_twocell,
+	.xlate = gpio_clx_domain_xlate,
+	.select = gpio_clx_domain_select,
 };
 
 /* ---- gpio_chip callbacks ---------------------------------------------- */
@@ -237,26 +294,6 @@ static void gpio_clx_quiesce(struct gpio_clx *clx)
 	}
 }
 
-static void gpio_clx_remove_domain(void *data)
-{
-	struct gpio_clx *clx = data;
-	unsigned int offset, virq;
-
-	for (offset = 0; offset < clx->info.ngpio; offset++) {
-		virq = irq_find_mapping(clx->domain, offset);
-		if (!virq)
-			continue;
-		/* Freeing a descriptor its consumer still holds would be worse. */
-		if (irq_has_action(virq)) {
-			dev_warn(clx->dev, "pin %u: interrupt %u still requested\n",
-				 offset, virq);
-			continue;
-		}
-		irq_dispose_mapping(virq);
-	}
-	irq_domain_remove(clx->domain);
-}
-
 static void gpio_clx_init_chip(struct gpio_clx *clx, struct device *dev)
 {
 	struct gpio_chip *gc = &clx->gc;
@@ -281,21 +318,166 @@ static void gpio_clx_init_chip(struct gpio_clx *clx, struct device *dev)
 	}
 }
 
-static int gpio_clx_add_domain(struct gpio_clx *clx)
-{
-	int ret;
+/* ---- lifetime ------------------------------------------------------------ */
 
-	clx->domain = irq_domain_create_linear(dev_fwnode(clx->dev),
-					       clx->info.ngpio,
-					       &gpio_clx_domain_ops, clx);
+/*
+ * A controller is freed when its binding and the last holder of one of its
+ * interrupts are both gone. Until then its memory, its domain and the
+ * mappings in it stay: a userspace line request or a consumer's
+ * request_irq() may free an interrupt long after the unbind, and genirq
+ * then still calls the irq_chip and reads the domain. gpio_clx_detach()
+ * makes the callbacks inert at the unbind; the last put disposes of the
+ * mappings and frees everything.
+ */
+
+static struct workqueue_struct *gpio_clx_wq;
+
+static void gpio_clx_destroy(struct gpio_clx *clx)
+{
+	unsigned int b;
+
+	gpio_clx_debounce_free(clx);
+	for (b = 0; b < clx->nbanks; b++)
+		free_percpu(clx->banks[b].stats);
+	bitmap_free(clx->reserved);
+	kfree(clx->cfg);
+	put_device(clx->dev);
+	kfree(clx);
+	module_put(THIS_MODULE);
+}
+
+static void gpio_clx_reap(struct gpio_clx *clx)
+{
+	unsigned int offset, virq;
+
+	/*
+	 * A holder's free_irq() still runs a few steps of genirq after our
+	 * release_resources (the bus sync, and a read of the domain): none of
+	 * them sleeps, so once every task has switched voluntarily it is over.
+	 */
+	if (clx->released_late)
+		synchronize_rcu_tasks();
+	if (clx->domain) {
+		for (offset = 0; offset < clx->info.ngpio; offset++) {
+			virq = irq_find_mapping(clx->domain, offset);
+			if (virq)
+				irq_dispose_mapping(virq);
+		}
+		irq_domain_remove(clx->domain);
+	}
+	gpio_clx_destroy(clx);
+}
+
+static void gpio_clx_reap_work(struct work_struct *work)
+{
+	gpio_clx_reap(container_of(work, struct gpio_clx, reap));
+}
+
+/* A holder let go (release_resources, in the middle of free_irq()). */
+void gpio_clx_put(struct gpio_clx *clx)
+{
+	if (refcount_dec_and_test(&clx->users))
+		queue_work(gpio_clx_wq, &clx->reap);
+}
+
+/* The binding's reference, last of the unbind: nobody else is in genirq. */
+static void gpio_clx_drop(void *data)
+{
+	struct gpio_clx *clx = data;
+
+	if (refcount_dec_and_test(&clx->users))
+		gpio_clx_reap(clx);
+}
+
+/* Wake-up arms the parent once per pin: give those back. */
+static void gpio_clx_disarm_wake(struct gpio_clx *clx)
+{
+	struct gpio_clx_bank *bank;
+	unsigned int b, pin;
+	u64 wake;
+
+	for (b = 0; b < clx->nbanks; b++) {
+		bank = &clx->banks[b];
+		scoped_guard(gpio_clx_bank, bank) {
+			wake = bank->wake;
+			bank->wake = 0;
+			bank->want_wake = 0;
+		}
+		for (pin = 0; pin < clx->info.pins_per_bank; pin++)
+			if ((wake & BIT_ULL(pin)) && clx->parent_irq > 0)
+				irq_set_irq_wake(clx->parent_irq, 0);
+	}
+}
+
+/*
+ * The unbind, after the parent interrupt is let go and before gpiolib lets
+ * go of the chip. From here the irq_chip callbacks do nothing but their
+ * bookkeeping: the client and gpiolib's descriptors are about to go. The
+ * hardware is left with every interrupt disabled, as at registration.
+ */
+static void gpio_clx_detach(void *data)
+{
+	struct gpio_clx *clx = data;
+	unsigned int offset;
+
+	if (clx->passive)
+		mutex_lock(&clx->bus_lock);
+	scoped_guard(mutex, &clx->life_lock) {
+		WRITE_ONCE(clx->gone, true);
+		/* Released again in their release_resources, now a no-op. */
+		for_each_set_bit(offset, clx->reserved, clx->info.ngpio)
+			gpiochip_relres_irq(&clx->gc, offset);
+	}
+	if (clx->passive)
+		mutex_unlock(&clx->bus_lock);
+	/* Memory-mapped callbacks run with interrupts off: wait them out. */
+	synchronize_rcu();
 	if (!clx->domain)
-		return -ENOMEM;
-	ret = devm_add_action_or_reset(clx->dev, gpio_clx_remove_domain, clx);
-	if (ret)
-		return ret;
-	/* Debounce timers dispatch into the domain: stop them first. */
-	return devm_add_action_or_reset(clx->dev, gpio_clx_debounce_release,
-					clx);
+		return;
+	gpio_clx_debounce_stop_all(clx);
+	gpio_clx_disarm_wake(clx);
+	gpio_clx_quiesce(clx);
+}
+
+static struct gpio_clx *gpio_clx_alloc(struct device *dev,
+				       const struct gpio_clx_info *info)
+{
+	unsigned int nbanks = DIV_ROUND_UP(info->ngpio, info->pins_per_bank);
+	struct gpio_clx *clx;
+	unsigned int b;
+
+	clx = kzalloc(struct_size(clx, banks, nbanks), GFP_KERNEL);
+	if (!clx)
+		return NULL;
+	clx->info = *info;
+	clx->nbanks = nbanks;
+	clx->passive = !(info->flags & GPIO_CLX_MEMORY_MAPPED);
+	clx->cfg = kcalloc(info->ngpio, sizeof(*clx->cfg), GFP_KERNEL);
+	clx->reserved = bitmap_zalloc(info->ngpio, GFP_KERNEL);
+	for (b = 0; b < nbanks; b++) {
+		clx->banks[b].stats =
+			__alloc_percpu(info->pins_per_bank *
+				       sizeof(struct gpio_clx_stats),
+				       __alignof__(struct gpio_clx_stats));
+		if (!clx->banks[b].stats)
+			break;
+		raw_spin_lock_init(&clx->banks[b].lock);
+		mutex_init(&clx->banks[b].mutex);
+		clx->banks[b].passive = clx->passive;
+	}
+	clx->dev = get_device(dev);
+	refcount_set(&clx->users, 1);
+	mutex_init(&clx->bus_lock);
+	mutex_init(&clx->config_lock);
+	mutex_init(&clx->life_lock);
+	INIT_WORK(&clx->reap, gpio_clx_reap_work);
+	/* The irq_chip callbacks of a controller that outlives its client. */
+	__module_get(THIS_MODULE);
+	if (!clx->cfg || !clx->reserved || b < nbanks) {
+		gpio_clx_destroy(clx);
+		return NULL;
+	}
+	return clx;
 }
 
 /**
@@ -313,7 +495,11 @@ static int gpio_clx_add_domain(struct gpio_clx *clx)
  *
  * Validates the packet, puts the hardware in a known state (every interrupt
  * disabled, status cleared), then creates the interrupt domain and the
- * gpio_chip. Everything is undone when @dev is unbound.
+ * gpio_chip. Everything is undone when @dev is unbound: the unbind disables
+ * every interrupt in the hardware (the client's callbacks are still called
+ * then, so @ops and @priv must live until the client's own resources go)
+ * and calls the client no more after that. Interrupts a consumer still
+ * holds stay valid numbers until it frees them; nothing more reaches it.
  *
  * Return: the controller, or an ERR_PTR(); -EINVAL for an incomplete packet.
  */
@@ -323,50 +509,30 @@ struct gpio_clx *devm_gpio_clx_register(struct device *dev,
 					void *priv, int parent_irq)
 {
 	struct gpio_clx *clx;
-	unsigned int nbanks, b;
 	int ret;
 
 	ret = gpio_clx_validate(dev, info, ops);
 	if (ret)
 		return ERR_PTR(ret);
-
-	nbanks = DIV_ROUND_UP(info->ngpio, info->pins_per_bank);
-	clx = devm_kzalloc(dev, struct_size(clx, banks, nbanks), GFP_KERNEL);
+	clx = gpio_clx_alloc(dev, info);
 	if (!clx)
 		return ERR_PTR(-ENOMEM);
-	clx->cfg = devm_kcalloc(dev, info->ngpio, sizeof(*clx->cfg),
-				GFP_KERNEL);
-	if (!clx->cfg)
-		return ERR_PTR(-ENOMEM);
-	for (b = 0; b < nbanks; b++) {
-		clx->banks[b].stats =
-			__devm_alloc_percpu(dev, info->pins_per_bank *
-					    sizeof(struct gpio_clx_stats),
-					    __alignof__(struct gpio_clx_stats));
-		if (!clx->banks[b].stats)
-			return ERR_PTR(-ENOMEM);
-	}
-
-	clx->dev = dev;
 	clx->ops = ops;
-	clx->info = *info;
 	clx->priv = priv;
-	clx->nbanks = nbanks;
 	clx->parent_irq = parent_irq;
-	clx->passive = !(info->flags & GPIO_CLX_MEMORY_MAPPED);
-	mutex_init(&clx->bus_lock);
-	mutex_init(&clx->config_lock);
-	for (b = 0; b < nbanks; b++) {
-		raw_spin_lock_init(&clx->banks[b].lock);
-		mutex_init(&clx->banks[b].mutex);
-		clx->banks[b].passive = clx->passive;
-	}
+	/* From here on the last put frees it, now or after the last holder. */
+	ret = devm_add_action_or_reset(dev, gpio_clx_drop, clx);
+	if (ret)
+		return ERR_PTR(ret);
 
 	if (gpio_clx_has_irq_ops(ops)) {
 		gpio_clx_quiesce(clx);
-		ret = gpio_clx_add_domain(clx);
-		if (ret)
-			return ERR_PTR(dev_err_probe(dev, ret,
+		clx->domain = irq_domain_create_linear(dev_fwnode(dev),
+						       info->ngpio,
+						       &gpio_clx_domain_ops,
+						       clx);
+		if (!clx->domain)
+			return ERR_PTR(dev_err_probe(dev, -ENOMEM,
 						     "gpioclx: cannot create irq domain\n"));
 	}
 
@@ -375,6 +541,10 @@ struct gpio_clx *devm_gpio_clx_register(struct device *dev,
 	if (ret)
 		return ERR_PTR(dev_err_probe(dev, ret,
 					     "gpioclx: cannot add gpio chip\n"));
+	/* Runs before gpiolib lets go of the chip, after the parent. */
+	ret = devm_add_action_or_reset(dev, gpio_clx_detach, clx);
+	if (ret)
+		return ERR_PTR(ret);
 
 	if (parent_irq > 0 && clx->domain) {
 		ret = gpio_clx_connect_parent(clx);
@@ -474,6 +644,9 @@ EXPORT_SYMBOL_GPL(gpio_clx_get_stats);
 
 static int __init gpio_clx_init(void)
 {
+	gpio_clx_wq = alloc_workqueue("gpio-clx", 0, 0);
+	if (!gpio_clx_wq)
+		return -ENOMEM;
 	gpio_clx_debugfs_init();
 	return 0;
 }
@@ -482,6 +655,8 @@ module_init(gpio_clx_init);
 static void __exit gpio_clx_exit(void)
 {
 	gpio_clx_debugfs_exit();
+	/* A controller's last reap may still be returning from its work. */
+	destroy_workqueue(gpio_clx_wq);
 }
 module_exit(gpio_clx_exit);
 

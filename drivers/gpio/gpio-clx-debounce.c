@@ -76,7 +76,7 @@ static bool gpio_clx_debounce_settle(struct gpio_clx *clx, unsigned int offset)
 	int level;
 
 	guard(gpio_clx_bank)(bank);
-	if (!(bank->enabled & bit) || !(bank->debounce & bit))
+	if (READ_ONCE(clx->gone) || !(bank->enabled & bit) || !(bank->debounce & bit))
 		return false;
 	level = gpio_clx_level(clx, offset);
 	if (level < 0)
@@ -134,19 +134,19 @@ static void gpio_clx_debounce_stop(struct gpio_clx *clx, unsigned int offset)
 		hrtimer_cancel(&clx->debounce[offset].timer);
 }
 
-/*
- * Registered at registration, before the parent interrupt is connected, so
- * that on unbind it runs after the primary ISR can no longer start a timer.
- */
-void gpio_clx_debounce_release(void *data)
+/* At the unbind, once the primary ISR can no longer start a timer. */
+void gpio_clx_debounce_stop_all(struct gpio_clx *clx)
 {
-	struct gpio_clx *clx = data;
 	unsigned int offset;
 
 	if (!clx->debounce)
 		return;
 	for (offset = 0; offset < clx->info.ngpio; offset++)
 		gpio_clx_debounce_stop(clx, offset);
+}
+
+void gpio_clx_debounce_free(struct gpio_clx *clx)
+{
 	kfree(clx->debounce);
 	clx->debounce = NULL;
 }

@@ -18,6 +18,8 @@
  *
  *   clx->bus_lock     passive only: genirq's irq_bus_lock() to
  *                     irq_bus_sync_unlock(), around the descriptor lock
+ *   clx->life_lock    which pins hold interrupt resources, and the unbind
+ *                     (request and release resources, process context)
  *   clx->config_lock  set_config: the first debounce allocation (from
  *                     gpiolib, never together with the descriptor lock)
  *   desc->lock        genirq's, around every irq_chip callback
@@ -41,6 +43,7 @@
 #include <linux/lockdep.h>
 #include <linux/mutex.h>
 #include <linux/percpu.h>
+#include <linux/refcount.h>
 #include <linux/spinlock.h>
 #include <linux/workqueue.h>
 
@@ -96,6 +99,13 @@ struct gpio_clx_debounce {
 	bool level;		/* last level reported, for both edges */
 };
 
+/*
+ * A controller outlives its binding while anything holds one of its
+ * interrupts: users counts the binding and each pin whose interrupt
+ * resources are reserved, and the last put frees it (gpio-clx-core.c).
+ * Once the device is unbound (gone), the irq_chip callbacks reach neither
+ * the client nor gpiolib.
+ */
 struct gpio_clx {
 	struct gpio_chip gc;
 	struct device *dev;
@@ -110,6 +120,12 @@ struct gpio_clx {
 	struct mutex bus_lock;	/* passive: held from irq_bus_lock to sync */
 	struct mutex config_lock;	/* set_config: first debounce allocation */
 	struct dentry *debugfs;
+	refcount_t users;		/* the binding, and each reserved pin */
+	struct mutex life_lock;		/* reserved and gone */
+	unsigned long *reserved;	/* pins holding gpiolib's irq resources */
+	struct work_struct reap;	/* frees it after the last holder */
+	bool gone;			/* unbound: callbacks do nothing */
+	bool released_late;		/* a holder let go after the unbind */
 	bool passive;
 	struct gpio_clx_bank banks[];
 };
@@ -153,6 +169,18 @@ static inline u64 gpio_clx_held(const struct gpio_clx_bank *bank)
 	return bank->masked | bank->debouncing | bank->unmapped | bank->asleep;
 }
 
+/*
+ * The controller an irq_chip callback works on, or NULL once it is unbound.
+ * Memory-mapped callbacks run with interrupts off, which the unbind waits
+ * out; passive ones under bus_lock, which it takes.
+ */
+static inline struct gpio_clx *gpio_clx_irq_live(struct irq_data *d)
+{
+	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
+
+	return READ_ONCE(clx->gone) ? NULL : clx;
+}
+
 static inline bool gpio_clx_clears_on_read(struct gpio_clx *clx)
 {
 	return clx->info.flags & GPIO_CLX_STATUS_CLEARS_ON_READ;
@@ -162,6 +190,10 @@ static inline void gpio_clx_assign(u64 *field, u64 bit, bool set)
 {
 	*field = set ? *field | bit : *field & ~bit;
 }
+
+/* ---- gpio-clx-core.c ---------------------------------------------------- */
+
+void gpio_clx_put(struct gpio_clx *clx);
 
 /* ---- gpio-clx-pins.c ---------------------------------------------------- */
 
@@ -206,7 +238,8 @@ u64 gpio_clx_debounce_bank(struct gpio_clx *clx, unsigned int b, u64 pending);
 int gpio_clx_set_debounce(struct gpio_clx *clx, unsigned int offset,
 			  u32 period_us);
 void gpio_clx_debounce_note_level(struct gpio_clx *clx, unsigned int offset);
-void gpio_clx_debounce_release(void *data);
+void gpio_clx_debounce_stop_all(struct gpio_clx *clx);
+void gpio_clx_debounce_free(struct gpio_clx *clx);
 
 /* ---- gpio-clx-debugfs.c ------------------------------------------------- */
 

@@ -339,15 +339,35 @@ int gpio_clx_irq_type_config(struct irq_data *d, unsigned int type,
 int gpio_clx_irq_reqres(struct irq_data *d)
 {
 	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
+	irq_hw_number_t hwirq = irqd_to_hwirq(d);
+	int ret;
 
-	return gpiochip_reqres_irq(&clx->gc, irqd_to_hwirq(d));
+	guard(mutex)(&clx->life_lock);
+	if (clx->gone)
+		return -ENODEV;
+	ret = gpiochip_reqres_irq(&clx->gc, hwirq);
+	if (ret)
+		return ret;
+	__set_bit(hwirq, clx->reserved);
+	refcount_inc(&clx->users);
+	return 0;
 }
 
+/* After the unbind gpiolib's part was released already (gpio_clx_detach()). */
 void gpio_clx_irq_relres(struct irq_data *d)
 {
 	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
+	irq_hw_number_t hwirq = irqd_to_hwirq(d);
 
-	gpiochip_relres_irq(&clx->gc, irqd_to_hwirq(d));
+	scoped_guard(mutex, &clx->life_lock) {
+		if (!__test_and_clear_bit(hwirq, clx->reserved))
+			return;
+		if (clx->gone)
+			clx->released_late = true;
+		else
+			gpiochip_relres_irq(&clx->gc, hwirq);
+	}
+	gpio_clx_put(clx);
 }
 
 void gpio_clx_irq_print_chip(struct irq_data *d, struct seq_file *p)
@@ -368,7 +388,10 @@ void gpio_clx_irq_print_chip(struct irq_data *d, struct seq_file *p)
  */
 static void gpio_clx_mmio_mask(struct irq_data *d)
 {
-	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
+	struct gpio_clx *clx = gpio_clx_irq_live(d);
+
+	if (!clx)
+		return;
 
 	gpio_clx_pin_mask(clx, irqd_to_hwirq(d), true);
 	/* Rule 23: tell gpiolib after the hardware is masked. */
@@ -377,7 +400,10 @@ static void gpio_clx_mmio_mask(struct irq_data *d)
 
 static void gpio_clx_mmio_unmask(struct irq_data *d)
 {
-	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
+	struct gpio_clx *clx = gpio_clx_irq_live(d);
+
+	if (!clx)
+		return;
 
 	/* Rule 23: tell gpiolib before the hardware can interrupt. */
 	gpiochip_enable_irq(&clx->gc, irqd_to_hwirq(d));
@@ -394,9 +420,12 @@ static void gpio_clx_mmio_ack(struct irq_data *d)
 
 static int gpio_clx_mmio_set_type(struct irq_data *d, unsigned int type)
 {
-	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
+	struct gpio_clx *clx = gpio_clx_irq_live(d);
 	struct gpio_clx_irq_config cfg;
 	int ret;
+
+	if (!clx)
+		return -ENODEV;
 
 	ret = gpio_clx_irq_type_config(d, type, &cfg);
 	if (ret)
@@ -412,7 +441,10 @@ static int gpio_clx_mmio_set_type(struct irq_data *d, unsigned int type)
 /* The first handler connected: a shared pin is enabled once (rule 9). */
 static unsigned int gpio_clx_mmio_startup(struct irq_data *d)
 {
-	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
+	struct gpio_clx *clx = gpio_clx_irq_live(d);
+
+	if (!clx)
+		return 0;
 
 	gpiochip_enable_irq(&clx->gc, irqd_to_hwirq(d));
 	gpio_clx_pin_enable(clx, irqd_to_hwirq(d));
@@ -422,7 +454,10 @@ static unsigned int gpio_clx_mmio_startup(struct irq_data *d)
 /* The last handler gone: only now is the pin disabled (rule 9). */
 static void gpio_clx_mmio_shutdown(struct irq_data *d)
 {
-	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
+	struct gpio_clx *clx = gpio_clx_irq_live(d);
+
+	if (!clx)
+		return;
 
 	gpio_clx_pin_disable(clx, irqd_to_hwirq(d));
 	gpiochip_disable_irq(&clx->gc, irqd_to_hwirq(d));
@@ -434,10 +469,15 @@ static void gpio_clx_mmio_shutdown(struct irq_data *d)
  */
 static int gpio_clx_mmio_set_wake(struct irq_data *d, unsigned int on)
 {
-	struct gpio_clx *clx = irq_data_get_irq_chip_data(d);
+	struct gpio_clx *clx = gpio_clx_irq_live(d);
 	irq_hw_number_t hwirq = irqd_to_hwirq(d);
-	struct gpio_clx_bank *bank = gpio_clx_bank(clx, hwirq);
+	struct gpio_clx_bank *bank;
 	int ret;
+
+	/* The unbind gave the parent's wake-up back already. */
+	if (!clx)
+		return on ? -ENODEV : 0;
+	bank = gpio_clx_bank(clx, hwirq);
 
 	if (clx->parent_irq > 0) {
 		ret = irq_set_irq_wake(clx->parent_irq, on);

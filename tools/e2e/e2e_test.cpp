@@ -13,6 +13,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -877,6 +878,91 @@ TEST(Rebind, UnbindBindControllerOne)
 	::gpiod::chip chip("gpio-controller-1", ::gpiod::chip::OPEN_BY_LABEL);
 	EXPECT_EQ(chip.num_lines(), 64U);
 }
+
+/*
+ * Reliability fault 1: a controller unbound while userspace holds one of
+ * its lines (an event request through libgpiod, Debian's gpiomon, or a
+ * plain output request), the holder letting go afterwards. Nothing freed
+ * may be touched (KASAN would say BUG), the log stays clean, and the
+ * controller binds again and delivers an edge.
+ */
+struct held_case {
+	const char *name;
+	const char *node;
+	unsigned int pins_per_bank;
+	const char *holder; /* "events", "gpiomon" or "output" */
+};
+
+class UnbindWhileHeld : public ::testing::TestWithParam<held_case> {};
+
+static size_t splats()
+{
+	size_t n = 0;
+
+	for (const char *what : { "BUG:", "WARNING:", "Oops", "UBSAN:" })
+		n += gpioclx::kernel_log(what).size();
+	return n;
+}
+
+TEST_P(UnbindWhileHeld, LettingGoLaterIsClean)
+{
+	const auto &c = GetParam();
+	const ::std::string drv = "/sys/bus/platform/drivers/gpio-clx-sim/";
+	const ::std::string holder = c.holder;
+	auto before = splats();
+	{
+		gpioclx::board board(c.node, c.pins_per_bank);
+		auto line = board.chip().get_line(3);
+		::std::unique_ptr<::gpioclx::common::child_process> gpiomon;
+
+		board.set_input(3, false);
+		if (holder == "gpiomon")
+			gpiomon = ::std::make_unique<::gpioclx::common::child_process>(
+				::std::vector<::std::string>{ "gpiomon",
+							      board.chip().name(), "3" },
+				"/dev/null");
+		else
+			line.request({ "gpioclx-e2e",
+				       holder == "events" ?
+					       ::gpiod::line_request::EVENT_BOTH_EDGES :
+					       ::gpiod::line_request::DIRECTION_OUTPUT,
+				       0 });
+		if (holder != "output") {
+			ASSERT_TRUE(board.wait_enabled(3));
+		}
+		ASSERT_EQ(gpioclx::write_file(drv + "unbind", c.node), 0);
+		if (gpiomon)
+			gpiomon.reset(); /* SIGTERM: gpiomon closes its request */
+		else
+			line.release();
+	}
+	EXPECT_EQ(splats(), before) << "the log after the holder let go:\n"
+				    << gpioclx::run("dmesg | tail -40");
+
+	ASSERT_EQ(gpioclx::write_file(drv + "bind", c.node), 0);
+	gpioclx::board board(c.node, c.pins_per_bank);
+	auto line = board.chip().get_line(3);
+
+	board.set_input(3, false);
+	line.request({ "gpioclx-e2e", ::gpiod::line_request::EVENT_RISING_EDGE, 0 });
+	board.set_input(3, true);
+	ASSERT_TRUE(line.event_wait(event_timeout)) << "no edge after the rebind";
+	EXPECT_EQ(line.event_read().event_type, rising);
+	board.set_input(3, false);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+	Lifecycle, UnbindWhileHeld,
+	::testing::Values(
+		held_case{ "mmio_events", "gpio-controller-2", 16, "events" },
+		held_case{ "mmio_gpiomon", "gpio-controller-2", 16, "gpiomon" },
+		held_case{ "mmio_output", "gpio-controller-2", 16, "output" },
+		held_case{ "passive_events", "gpio-controller-3", 8, "events" },
+		held_case{ "passive_gpiomon", "gpio-controller-3", 8, "gpiomon" },
+		held_case{ "passive_output", "gpio-controller-3", 8, "output" }),
+	[](const ::testing::TestParamInfo<held_case> &info) {
+		return ::std::string(info.param.name);
+	});
 
 /* The simulated controller's signal generator (debugfs "generator"). */
 class Generator : public E2E {
