@@ -68,6 +68,7 @@ struct fake_call {
 
 struct fake_bank {
 	u64 level, en, mask, edge, status;
+	u64 saved_mask;		/* save_context's copy, put back by restore */
 	struct gpio_clx_irq_config cfg[FAKE_PPB];
 };
 
@@ -93,6 +94,7 @@ struct fake {
 	u64 mask_fails;			/* pins mask_interrupts refuses */
 	bool mask_fail_once;
 	bool reassert;			/* the handler sees a new edge arrive */
+	int disable_in_handler;		/* an interrupt the handler disables */
 };
 
 static struct fake *fake_of(struct gpio_clx *clx)
@@ -231,14 +233,21 @@ static int fake_set_direction(struct gpio_clx *clx, unsigned int bank,
 	return 0;
 }
 
+/* Like a controller whose mask register is lost in sleep. */
 static void fake_save(struct gpio_clx *clx, unsigned int bank)
 {
+	struct fake_bank *b = &fake_of(clx)->banks[bank];
+
 	fake_log(clx, FAKE_SAVE, bank, 0, NULL);
+	b->saved_mask = b->mask;
 }
 
 static void fake_restore(struct gpio_clx *clx, unsigned int bank)
 {
+	struct fake_bank *b = &fake_of(clx)->banks[bank];
+
 	fake_log(clx, FAKE_RESTORE, bank, 0, NULL);
+	b->mask = b->saved_mask;
 }
 
 static const struct gpio_clx_ops fake_ops = {
@@ -346,6 +355,11 @@ static irqreturn_t fake_handler(int irq, void *data)
 
 	fake_log(f->clx, FAKE_HANDLER, 0, hwirq, NULL);
 	f->handled++;
+	if (f->disable_in_handler) {
+		/* Another pin's interrupt is disabled before it is dispatched. */
+		disable_irq_nosync(f->disable_in_handler);
+		f->disable_in_handler = 0;
+	}
 	if (f->reassert) {
 		/* Another edge arrives while this one is being handled. */
 		f->reassert = false;
@@ -1408,6 +1422,11 @@ static irqreturn_t fake_blocking_thread(int irq, void *data)
 
 	fake_log(f->clx, FAKE_HANDLER, 0, hwirq, NULL);
 	f->handled++;
+	if (f->disable_in_handler) {
+		/* Another pin's interrupt is disabled before it is dispatched. */
+		disable_irq_nosync(f->disable_in_handler);
+		f->disable_in_handler = 0;
+	}
 	complete(&f->thread_started);
 	wait_for_completion_timeout(&f->thread_release, 10 * HZ);
 	/* Serviced: the device lets go of the line. */
@@ -1575,6 +1594,76 @@ static void gpio_clx_test_suspend_emulated_both(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, f->banks[0].cfg[28].polarity, GPIO_CLX_ACTIVE_LOW);
 }
 
+/*
+ * Test that resume gives the hardware the mask genirq wants now, not the
+ * one saved at suspend (reliability fault 3): a wake-up pin that fired in
+ * sleep was disabled by genirq after the save, and a restored context that
+ * unmasks it again lets a level storm until genirq re-enables it.
+ */
+static void gpio_clx_test_resume_keeps_genirq_masks(struct kunit *test)
+{
+	struct fake *f = fake_of_mode(test);
+	int wake, other;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	wake = fake_request(f, 24, IRQF_TRIGGER_HIGH);
+	other = fake_request(f, 25, IRQF_TRIGGER_HIGH);
+	KUNIT_ASSERT_EQ(test, enable_irq_wake(wake), 0);
+	disable_irq(other);	/* disabled before the save */
+	KUNIT_EXPECT_EQ(test, gpio_clx_suspend(f->clx), 0);
+	KUNIT_ASSERT_EQ(test, f->banks[0].saved_mask & BIT_ULL(24), 0ULL);
+
+	/* It fires in sleep: genirq disables it and wakes the system. */
+	disable_irq_nosync(wake);
+	enable_irq(other);	/* and this one is enabled meanwhile */
+	KUNIT_EXPECT_EQ(test, gpio_clx_resume(f->clx), 0);
+	KUNIT_EXPECT_NE_MSG(test, f->banks[0].mask & BIT_ULL(24), 0ULL,
+			    "resume unmasked a pin genirq holds disabled");
+	KUNIT_EXPECT_EQ_MSG(test, f->banks[0].mask & BIT_ULL(25), 0ULL,
+			    "resume masked a pin genirq enabled");
+
+	enable_irq(wake);
+	KUNIT_EXPECT_EQ(test, f->banks[0].mask & BIT_ULL(24), 0ULL);
+	disable_irq_wake(wake);
+}
+
+/*
+ * Test that an edge acked by the primary ISR but refused by genirq, because
+ * its interrupt was disabled between the ack and the dispatch, is replayed
+ * once it is enabled again (reliability fault 2: genirq leaves it pending
+ * and asks the chip to retrigger it; the hardware has nothing latched). The
+ * handler of the first pin disables the second in the same run of the ISR.
+ */
+static void gpio_clx_test_pending_edge_replayed(struct kunit *test)
+{
+	struct fake *f = fake_of_mode(test);
+	unsigned int i;
+	int second, first_log;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	fake_request(f, 5, IRQF_TRIGGER_RISING);
+	second = fake_request(f, 6, IRQF_TRIGGER_RISING);
+	f->disable_in_handler = second;
+	fake_assert(f, 5, true);
+	fake_assert(f, 6, true);
+	fake_primary(f);
+	KUNIT_ASSERT_EQ(test, f->handled, 1U);
+	KUNIT_ASSERT_EQ(test, f->banks[0].status & BIT_ULL(6), 0ULL);
+
+	enable_irq(second);
+	for (i = 0; i < 50 && f->handled < 2; i++)
+		msleep(20);
+	KUNIT_EXPECT_EQ_MSG(test, f->handled, 2U, "the pending edge was lost");
+	first_log = fake_find(f, FAKE_HANDLER, 0);
+	KUNIT_ASSERT_GE(test, first_log, 0);
+	KUNIT_ASSERT_GE(test, fake_find(f, FAKE_HANDLER, first_log + 1), 0);
+	KUNIT_EXPECT_EQ(test,
+			f->log[fake_find(f, FAKE_HANDLER, first_log + 1)].arg,
+			6ULL);
+	msleep(50);
+	KUNIT_EXPECT_EQ_MSG(test, f->handled, 2U, "replayed more than once");
+}
+
 /* ---- gpiolib contract: rules 23, 24, 25 ---------------------------------- */
 
 /* Test that the irq_chip is immutable and claims the line as an irq (rule 23). */
@@ -1731,6 +1820,8 @@ static struct kunit_case gpio_clx_test_cases[] = {
 	KUNIT_CASE_PARAM(gpio_clx_test_edge_during_thread, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_suspend_resume, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_suspend_emulated_both, gpio_clx_mode_gen_params),
+	KUNIT_CASE_PARAM(gpio_clx_test_resume_keeps_genirq_masks, gpio_clx_mode_gen_params),
+	KUNIT_CASE_PARAM(gpio_clx_test_pending_edge_replayed, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_ack_order, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_immutable_chip, gpio_clx_mode_gen_params),
 	KUNIT_CASE(gpio_clx_test_gpiolib_order),

@@ -208,6 +208,7 @@ const struct irq_chip gpio_clx_bus_irq_chip = {
 	.irq_bus_lock = gpio_clx_bus_lock,
 	.irq_bus_sync_unlock = gpio_clx_bus_sync_unlock,
 	.irq_set_wake = gpio_clx_bus_set_wake,
+	.irq_retrigger = gpio_clx_irq_retrigger,
 	.irq_request_resources = gpio_clx_irq_reqres,
 	.irq_release_resources = gpio_clx_irq_relres,
 	.irq_print_chip = gpio_clx_irq_print_chip,

@@ -340,6 +340,7 @@ static void gpio_clx_destroy(struct gpio_clx *clx)
 	for (b = 0; b < clx->nbanks; b++)
 		free_percpu(clx->banks[b].stats);
 	bitmap_free(clx->reserved);
+	bitmap_free(clx->resend);
 	kfree(clx->cfg);
 	put_device(clx->dev);
 	kfree(clx);
@@ -435,6 +436,7 @@ static void gpio_clx_detach(void *data)
 	if (!clx->domain)
 		return;
 	gpio_clx_debounce_stop_all(clx);
+	gpio_clx_resend_stop(clx);
 	gpio_clx_disarm_wake(clx);
 	gpio_clx_quiesce(clx);
 }
@@ -454,6 +456,7 @@ static struct gpio_clx *gpio_clx_alloc(struct device *dev,
 	clx->passive = !(info->flags & GPIO_CLX_MEMORY_MAPPED);
 	clx->cfg = kcalloc(info->ngpio, sizeof(*clx->cfg), GFP_KERNEL);
 	clx->reserved = bitmap_zalloc(info->ngpio, GFP_KERNEL);
+	clx->resend = bitmap_zalloc(info->ngpio, GFP_KERNEL);
 	for (b = 0; b < nbanks; b++) {
 		clx->banks[b].stats =
 			__alloc_percpu(info->pins_per_bank *
@@ -471,9 +474,10 @@ static struct gpio_clx *gpio_clx_alloc(struct device *dev,
 	mutex_init(&clx->config_lock);
 	mutex_init(&clx->life_lock);
 	INIT_WORK(&clx->reap, gpio_clx_reap_work);
+	gpio_clx_resend_init(clx);
 	/* The irq_chip callbacks of a controller that outlives its client. */
 	__module_get(THIS_MODULE);
-	if (!clx->cfg || !clx->reserved || b < nbanks) {
+	if (!clx->cfg || !clx->reserved || !clx->resend || b < nbanks) {
 		gpio_clx_destroy(clx);
 		return NULL;
 	}

@@ -40,6 +40,7 @@
 #include <linux/gpio/driver.h>
 #include <linux/hrtimer.h>
 #include <linux/irq.h>
+#include <linux/irq_work.h>
 #include <linux/lockdep.h>
 #include <linux/mutex.h>
 #include <linux/percpu.h>
@@ -124,6 +125,10 @@ struct gpio_clx {
 	struct mutex life_lock;		/* reserved and gone */
 	unsigned long *reserved;	/* pins holding gpiolib's irq resources */
 	struct work_struct reap;	/* frees it after the last holder */
+	/* Edges genirq left pending, replayed (irq_retrigger): */
+	unsigned long *resend;		/* pins to replay */
+	struct irq_work resend_hard;	/* memory-mapped: in hard-IRQ context */
+	struct work_struct resend_work;	/* passive: in a thread */
 	bool gone;			/* unbound: callbacks do nothing */
 	bool released_late;		/* a holder let go after the unbind */
 	bool passive;
@@ -230,6 +235,9 @@ void gpio_clx_emul_sync(struct gpio_clx *clx, unsigned int offset,
 			bool after_edge);
 void gpio_clx_dispatch(struct gpio_clx *clx, unsigned int b, u64 pending);
 void gpio_clx_drain_replay(struct gpio_clx *clx, unsigned int b);
+int gpio_clx_irq_retrigger(struct irq_data *d);
+void gpio_clx_resend_init(struct gpio_clx *clx);
+void gpio_clx_resend_stop(struct gpio_clx *clx);
 int gpio_clx_connect_parent(struct gpio_clx *clx);
 
 /* ---- gpio-clx-debounce.c ------------------------------------------------ */

@@ -280,6 +280,70 @@ void gpio_clx_drain_replay(struct gpio_clx *clx, unsigned int b)
 	}
 }
 
+/* ---- edges genirq left pending ---------------------------------------- */
+
+/*
+ * The primary ISR acks an edge before its handler runs. If genirq then
+ * refuses to run the handler (the interrupt was disabled in between, or it
+ * is a wake-up interrupt and the system is suspending) it marks the edge
+ * pending and asks for it again on enable_irq() or resume, through
+ * irq_retrigger: the hardware has nothing latched any more, so the core
+ * replays the edge itself, in the context its handlers expect.
+ */
+static void gpio_clx_resend(struct gpio_clx *clx)
+{
+	struct gpio_clx_bank *bank;
+	unsigned int offset, b;
+
+	for_each_set_bit(offset, clx->resend, clx->info.ngpio) {
+		if (!test_and_clear_bit(offset, clx->resend))
+			continue;
+		bank = gpio_clx_bank(clx, offset);
+		scoped_guard(gpio_clx_bank, bank)
+			bank->replay |= gpio_clx_bit(clx, offset);
+	}
+	for (b = 0; b < clx->nbanks; b++)
+		gpio_clx_drain_replay(clx, b);
+}
+
+static void gpio_clx_resend_hard(struct irq_work *work)
+{
+	gpio_clx_resend(container_of(work, struct gpio_clx, resend_hard));
+}
+
+static void gpio_clx_resend_thread(struct work_struct *work)
+{
+	gpio_clx_resend(container_of(work, struct gpio_clx, resend_work));
+}
+
+/* Called under the descriptor lock, with interrupts off. */
+int gpio_clx_irq_retrigger(struct irq_data *d)
+{
+	struct gpio_clx *clx = gpio_clx_irq_live(d);
+
+	if (!clx)
+		return 0;
+	set_bit(irqd_to_hwirq(d), clx->resend);
+	if (clx->passive)
+		queue_work(system_highpri_wq, &clx->resend_work);
+	else
+		irq_work_queue(&clx->resend_hard);
+	return 1;
+}
+
+void gpio_clx_resend_init(struct gpio_clx *clx)
+{
+	clx->resend_hard = IRQ_WORK_INIT_HARD(gpio_clx_resend_hard);
+	INIT_WORK(&clx->resend_work, gpio_clx_resend_thread);
+}
+
+/* At the unbind, once nothing can ask for a replay any more. */
+void gpio_clx_resend_stop(struct gpio_clx *clx)
+{
+	irq_work_sync(&clx->resend_hard);
+	cancel_work_sync(&clx->resend_work);
+}
+
 static void gpio_clx_count_held(struct gpio_clx_bank *bank, u64 held,
 				unsigned int npins)
 {

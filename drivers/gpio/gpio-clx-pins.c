@@ -498,6 +498,7 @@ const struct irq_chip gpio_clx_mmio_irq_chip = {
 	.irq_unmask = gpio_clx_mmio_unmask,
 	.irq_set_type = gpio_clx_mmio_set_type,
 	.irq_set_wake = gpio_clx_mmio_set_wake,
+	.irq_retrigger = gpio_clx_irq_retrigger,
 	.irq_request_resources = gpio_clx_irq_reqres,
 	.irq_release_resources = gpio_clx_irq_relres,
 	.irq_print_chip = gpio_clx_irq_print_chip,

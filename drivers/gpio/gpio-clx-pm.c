@@ -50,8 +50,9 @@ EXPORT_SYMBOL_GPL(gpio_clx_suspend);
  * interrupts again. Lets the client restore each bank's context (mode,
  * polarity and cleared status first, enable bits last: the counterpart of
  * RestoreBankHardwareContext), clears the status that pins not armed for
- * wake-up latched meanwhile, and unmasks those no longer held. Status on
- * wake-up pins is kept: the event that woke the system is delivered.
+ * wake-up latched meanwhile, and sets every enabled pin's mask to what the
+ * core holds now, whatever the saved context said. Status on wake-up pins
+ * is kept: the event that woke the system is delivered.
  *
  * Return: 0.
  */
@@ -60,7 +61,7 @@ int gpio_clx_resume(struct gpio_clx *clx)
 	struct gpio_clx_bank *bank;
 	unsigned int b, base, pin;
 	DECLARE_BITMAP(bits, GPIO_CLX_MAX_PINS_PER_BANK);
-	u64 slept, stale;
+	u64 slept, stale, held;
 
 	for (b = 0; b < clx->nbanks; b++) {
 		bank = &clx->banks[b];
@@ -73,7 +74,16 @@ int gpio_clx_resume(struct gpio_clx *clx)
 		if (stale && !gpio_clx_clears_on_read(clx))
 			clx->ops->clear_active(clx, b, stale);
 		bank->asleep = 0;
-		bitmap_from_u64(bits, slept & ~gpio_clx_held(bank));
+		/*
+		 * The restored context is the mask of the moment of the save;
+		 * genirq may have masked or unmasked pins since (a wake-up
+		 * interrupt is disabled when it fires asleep). The hardware
+		 * gets the core's view of every enabled pin, not the saved one.
+		 */
+		held = bank->enabled & gpio_clx_held(bank);
+		if (held)
+			gpio_clx_hw_mask(clx, b, held);
+		bitmap_from_u64(bits, bank->enabled & ~held);
 		for_each_set_bit(pin, bits, clx->info.pins_per_bank)
 			gpio_clx_pin_unmask_hw(clx, base + pin);
 		/* The level may have moved while asleep (rule 20). */

@@ -8,8 +8,10 @@
  * (interrupts-extended = <&gpio PIN IRQ_TYPE_LEVEL_LOW>) and services it in a
  * threaded, passive-level handler: the thread "reads the device's status
  * register", which makes the device release the line. Several devices may
- * share one line (wired-AND): it stays low while any of them asserts, so the
- * line stays masked until every sharer's thread has run.
+ * share one level line (wired-AND): it stays low while any of them asserts,
+ * so the line stays masked until every sharer's thread has run. A device on
+ * an edge-triggered line (IRQ_TYPE_EDGE_FALLING: its assertion) has it to
+ * itself.
  *
  * sysfs, per device: "trigger" (write 1: the device raises its interrupt;
  * write 2: it raises it while the system is suspending, after interrupts
@@ -20,6 +22,7 @@
  */
 
 #include <linux/interrupt.h>
+#include <linux/irq.h>
 #include <linux/list.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
@@ -184,6 +187,7 @@ static int clx_sample_probe(struct platform_device *pdev)
 {
 	struct device *dev = &pdev->dev;
 	struct clx_sample *s;
+	unsigned long flags;
 	int ret;
 
 	s = devm_kzalloc(dev, sizeof(*s), GFP_KERNEL);
@@ -202,11 +206,17 @@ static int clx_sample_probe(struct platform_device *pdev)
 	/*
 	 * No hard-IRQ handler: the line stays masked from the interrupt until
 	 * every sharer's thread has returned (IRQF_ONESHOT), so a level that
-	 * is still asserted cannot storm while the threads run.
+	 * is still asserted cannot storm while the threads run. Only a level
+	 * line is shared (wired-AND); an edge line has one device. (genirq's
+	 * DEBUG_SHIRQ runs a shared interrupt's primary handler once more as
+	 * it is freed, and a passive controller's nested interrupt has none:
+	 * sharing it for nothing would warn on every unbind.)
 	 */
+	flags = IRQF_ONESHOT;
+	if (irq_get_trigger_type(s->irq) & IRQ_TYPE_LEVEL_MASK)
+		flags |= IRQF_SHARED;
 	ret = devm_request_threaded_irq(dev, s->irq, NULL, clx_sample_thread,
-					IRQF_ONESHOT | IRQF_SHARED,
-					dev_name(dev), s);
+					flags, dev_name(dev), s);
 	if (ret)
 		return dev_err_probe(dev, ret, "cannot request interrupt\n");
 	device_init_wakeup(dev, device_property_read_bool(dev,
