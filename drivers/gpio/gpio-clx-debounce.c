@@ -7,9 +7,10 @@
  * (a level pin is held masked instead) and its timer (re)started, so every
  * bounce pushes the decision back. When the timer fires the level has held
  * still for the whole period, and the interrupt is dispatched if that level
- * is what the trigger asks for. A memory-mapped controller's timer is a
- * hard hrtimer; a passive controller's level can only be read from process
- * context, so its timer is a delayed work.
+ * is what the trigger asks for. Every controller times the period with a
+ * hard hrtimer, to its resolution rather than the tick's; a passive
+ * controller's level can only be read from process context, so its timer
+ * hands the decision to a work item.
  */
 
 #include <linux/device.h>
@@ -35,13 +36,8 @@ static void gpio_clx_debounce_kick(struct gpio_clx *clx, unsigned int offset)
 	} else {
 		gpio_clx_hold(clx, offset, &bank->debouncing);
 	}
-	if (clx->passive)
-		mod_delayed_work(system_wq, &db->work,
-				 usecs_to_jiffies(db->period_us));
-	else
-		hrtimer_start(&db->timer,
-			      ns_to_ktime((u64)db->period_us * NSEC_PER_USEC),
-			      HRTIMER_MODE_REL_HARD);
+	hrtimer_start(&db->timer, ns_to_ktime((u64)db->period_us * NSEC_PER_USEC),
+		      HRTIMER_MODE_REL_HARD);
 }
 
 /* Start debouncing the debounced pins of @pending; return the others. */
@@ -66,7 +62,8 @@ void gpio_clx_debounce_note_level(struct gpio_clx *clx, unsigned int offset)
 		clx->debounce[offset].level = level;
 }
 
-static bool gpio_clx_debounce_settle(struct gpio_clx *clx, unsigned int offset)
+static bool gpio_clx_debounce_settle(struct gpio_clx *clx, unsigned int offset,
+				     bool late)
 {
 	struct gpio_clx_bank *bank = gpio_clx_bank(clx, offset);
 	struct gpio_clx_debounce *db = &clx->debounce[offset];
@@ -77,6 +74,9 @@ static bool gpio_clx_debounce_settle(struct gpio_clx *clx, unsigned int offset)
 
 	guard(gpio_clx_bank)(bank);
 	if (READ_ONCE(clx->gone) || !(bank->enabled & bit) || !(bank->debounce & bit))
+		return false;
+	/* A passive pin's work found the pin bouncing again: wait on. */
+	if (late && hrtimer_active(&db->timer))
 		return false;
 	level = gpio_clx_level(clx, offset);
 	if (level < 0)
@@ -95,13 +95,13 @@ static bool gpio_clx_debounce_settle(struct gpio_clx *clx, unsigned int offset)
 	return false;
 }
 
-static void gpio_clx_debounce_done(struct gpio_clx_debounce *db)
+static void gpio_clx_debounce_done(struct gpio_clx_debounce *db, bool late)
 {
 	struct gpio_clx *clx = db->clx;
 	struct gpio_clx_bank *bank = gpio_clx_bank(clx, db->offset);
 	unsigned int b = gpio_clx_bank_of(clx, db->offset);
 
-	if (!gpio_clx_debounce_settle(clx, db->offset))
+	if (!gpio_clx_debounce_settle(clx, db->offset, late))
 		return;
 	gpio_clx_dispatch(clx, b, gpio_clx_bit(clx, db->offset));
 	/*
@@ -115,23 +115,28 @@ static void gpio_clx_debounce_done(struct gpio_clx_debounce *db)
 
 static enum hrtimer_restart gpio_clx_debounce_fire(struct hrtimer *timer)
 {
-	gpio_clx_debounce_done(container_of(timer, struct gpio_clx_debounce,
-					    timer));
+	struct gpio_clx_debounce *db = container_of(timer,
+						    struct gpio_clx_debounce,
+						    timer);
+
+	if (db->clx->passive)
+		queue_work(system_highpri_wq, &db->work);
+	else
+		gpio_clx_debounce_done(db, false);
 	return HRTIMER_NORESTART;
 }
 
 static void gpio_clx_debounce_work(struct work_struct *work)
 {
-	gpio_clx_debounce_done(container_of(to_delayed_work(work),
-					    struct gpio_clx_debounce, work));
+	gpio_clx_debounce_done(container_of(work, struct gpio_clx_debounce,
+					    work), true);
 }
 
 static void gpio_clx_debounce_stop(struct gpio_clx *clx, unsigned int offset)
 {
+	hrtimer_cancel(&clx->debounce[offset].timer);
 	if (clx->passive)
-		cancel_delayed_work_sync(&clx->debounce[offset].work);
-	else
-		hrtimer_cancel(&clx->debounce[offset].timer);
+		cancel_work_sync(&clx->debounce[offset].work);
 }
 
 /* At the unbind, once the primary ISR can no longer start a timer. */
@@ -164,7 +169,7 @@ static int gpio_clx_debounce_alloc(struct gpio_clx *clx)
 		hrtimer_init(&db[offset].timer, CLOCK_MONOTONIC,
 			     HRTIMER_MODE_REL_HARD);
 		db[offset].timer.function = gpio_clx_debounce_fire;
-		INIT_DELAYED_WORK(&db[offset].work, gpio_clx_debounce_work);
+		INIT_WORK(&db[offset].work, gpio_clx_debounce_work);
 		db[offset].clx = clx;
 		db[offset].offset = offset;
 	}

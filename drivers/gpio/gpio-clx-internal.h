@@ -87,13 +87,13 @@ struct gpio_clx_bank {
 };
 
 /*
- * Software debounce of one pin: dispatch once the level held still. A
- * memory-mapped controller waits on a hard hrtimer; a passive one, whose
- * level can only be read from process context, on a delayed work.
+ * Software debounce of one pin: dispatch once the level held still. The
+ * period is timed by a hard hrtimer; a passive controller, whose level can
+ * only be read from process context, decides in a work item it queues.
  */
 struct gpio_clx_debounce {
 	struct hrtimer timer;
-	struct delayed_work work;
+	struct work_struct work;
 	struct gpio_clx *clx;
 	unsigned int offset;
 	u32 period_us;
