@@ -874,7 +874,7 @@ TEST_P(SleepWake, EdgeReachesHandlerOnce)
 INSTANTIATE_TEST_SUITE_P(
 	Sleep, SleepWake,
 	::testing::Values(wake_case{ "sample-e", "gpio-controller-0", 32, 22 },
-			  wake_case{ "sample-f", "gpio-controller-3", 8, 13 }),
+			  wake_case{ "sample-f", "gpio-controller-3", 8, 15 }),
 	[](const ::testing::TestParamInfo<wake_case> &info) {
 		return info.param.sample[7] == 'e' ? ::std::string("memory_mapped") :
 						     ::std::string("passive");
