@@ -6,6 +6,7 @@
 #
 #   make demo     boot the simulated board and show it working
 #   make check    every test: KUnit and end-to-end, under lockdep and KASAN
+#   make stress   the long reliability run (load, life cycle, sleep, input)
 #   make bench    our interrupt path against gpio-sim and the floor: out/bench/
 #   make install  modules_install (to extra/) and depmod; KDIR= as for make
 
@@ -19,7 +20,7 @@ KREL = $(or $(KERNELRELEASE),$(shell sed -n 's/.*UTS_RELEASE "\(.*\)"/\1/p' \
 INSTALL_MOD_DIR ?= extra
 DEPMOD ?= /sbin/depmod
 
-.PHONY: all modules install clean deps uml demo check bench lint matrix dt-check shell help
+.PHONY: all modules install clean deps uml demo check stress bench lint matrix dt-check shell help
 
 all: modules
 
@@ -58,6 +59,10 @@ shell:
 check:
 	tools/uml/check.sh
 
+# The long reliability run; make check runs a short version of it.
+stress:
+	tools/uml/stress.sh
+
 # Benchmarks on a kernel without lockdep and KASAN (cached separately).
 bench:
 	tools/uml/bench.sh
@@ -79,4 +84,4 @@ dt-check:
 	tools/dt-check.sh
 
 help:
-	@sed -n '3,10p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,11p' Makefile | sed 's/^# \{0,1\}//'

@@ -95,6 +95,7 @@ struct fake {
 	bool mask_fail_once;
 	bool reassert;			/* the handler sees a new edge arrive */
 	int disable_in_handler;		/* an interrupt the handler disables */
+	bool reconfigure_fails;		/* reconfigure answers -EIO */
 };
 
 static struct fake *fake_of(struct gpio_clx *clx)
@@ -216,6 +217,8 @@ static int fake_reconfigure(struct gpio_clx *clx, unsigned int bank,
 	struct fake_bank *b = &f->banks[bank];
 
 	fake_log(clx, FAKE_RECONFIGURE, bank, pin, cfg);
+	if (f->reconfigure_fails)
+		return -EIO;
 	b->cfg[pin] = *cfg;
 	b->status &= ~BIT_ULL(pin);
 	/* The pin moves while it is being reprogrammed: nothing latches. */
@@ -1664,6 +1667,36 @@ static void gpio_clx_test_pending_edge_replayed(struct kunit *test)
 	KUNIT_EXPECT_EQ_MSG(test, f->handled, 2U, "replayed more than once");
 }
 
+/*
+ * Test that a trigger change the client fails to program leaves the old
+ * one in force in the core too (rule 21): a memory-mapped controller
+ * refuses it to genirq at once; a passive one, which programs it later in
+ * irq_bus_sync_unlock(), keeps the old configuration, and the next unmask
+ * hands the client the trigger the hardware really has.
+ */
+static void gpio_clx_test_failed_retype_kept_old(struct kunit *test)
+{
+	struct fake *f = fake_of_mode(test);
+	int virq, ret, i;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	virq = fake_request(f, 7, IRQF_TRIGGER_RISING);
+	f->reconfigure_fails = true;
+	ret = irq_set_irq_type(virq, IRQ_TYPE_EDGE_FALLING);
+	if (!f->passive)
+		KUNIT_EXPECT_EQ(test, ret, -EIO);
+	f->reconfigure_fails = false;
+	KUNIT_EXPECT_EQ(test, f->banks[0].cfg[7].polarity, GPIO_CLX_ACTIVE_HIGH);
+
+	fake_clear_log(f);
+	disable_irq(virq);
+	enable_irq(virq);
+	i = fake_find(f, FAKE_UNMASK, 0);
+	KUNIT_ASSERT_GE(test, i, 0);
+	KUNIT_EXPECT_EQ_MSG(test, f->log[i].cfg.polarity, GPIO_CLX_ACTIVE_HIGH,
+			    "the core took a trigger the hardware never got");
+}
+
 /* ---- gpiolib contract: rules 23, 24, 25 ---------------------------------- */
 
 /* Test that the irq_chip is immutable and claims the line as an irq (rule 23). */
@@ -1822,6 +1855,7 @@ static struct kunit_case gpio_clx_test_cases[] = {
 	KUNIT_CASE_PARAM(gpio_clx_test_suspend_emulated_both, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_resume_keeps_genirq_masks, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_pending_edge_replayed, gpio_clx_mode_gen_params),
+	KUNIT_CASE_PARAM(gpio_clx_test_failed_retype_kept_old, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_ack_order, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_immutable_chip, gpio_clx_mode_gen_params),
 	KUNIT_CASE(gpio_clx_test_gpiolib_order),

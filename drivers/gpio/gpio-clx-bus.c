@@ -63,12 +63,11 @@ static int gpio_clx_bus_set_type(struct irq_data *d, unsigned int type)
 	if (ret)
 		return ret;
 	/*
-	 * Recorded now, programmed by irq_bus_sync_unlock(). The thread reads
-	 * each field as one aligned word under the bank lock, so at worst it
-	 * sees the new trigger a moment before the hardware does.
+	 * Recorded now, programmed by irq_bus_sync_unlock(). The pin's own
+	 * configuration changes only once the hardware has taken the new
+	 * one: if the client fails to reprogram it, the old one stays.
 	 */
-	WRITE_ONCE(clx->cfg[hwirq].mode, cfg.mode);
-	WRITE_ONCE(clx->cfg[hwirq].polarity, cfg.polarity);
+	clx->want_type[hwirq] = cfg;
 	gpio_clx_bus_want(clx, hwirq, &gpio_clx_bank(clx, hwirq)->retype, true);
 	return 0;
 }
@@ -127,6 +126,18 @@ static void gpio_clx_bus_lock(struct irq_data *d)
 	mutex_lock(&clx->bus_lock);
 }
 
+/* The trigger set_type recorded, with the pin's other settings kept. */
+static int gpio_clx_bus_retype(struct gpio_clx *clx, unsigned int offset)
+{
+	struct gpio_clx_irq_config cfg;
+
+	guard(gpio_clx_bank)(gpio_clx_bank(clx, offset));
+	cfg = clx->cfg[offset];
+	cfg.mode = clx->want_type[offset].mode;
+	cfg.polarity = clx->want_type[offset].polarity;
+	return gpio_clx_pin_retype_locked(clx, offset, &cfg);
+}
+
 /* Make the hardware match what genirq asked for while the bus was held. */
 static void gpio_clx_bus_sync_bank(struct gpio_clx *clx, unsigned int b)
 {
@@ -147,18 +158,16 @@ static void gpio_clx_bus_sync_bank(struct gpio_clx *clx, unsigned int b)
 	for_each_set_bit(pin, bits, clx->info.pins_per_bank) {
 		u64 bit = BIT_ULL(pin);
 
-		if (!(bank->want_enabled & bit)) {
-			if (on & bit)
-				gpio_clx_pin_disable(clx, base + pin);
+		if (!(bank->want_enabled & bit) && (on & bit))
+			gpio_clx_pin_disable(clx, base + pin);
+		/* A pin not enabled only stores it, for its next enable. */
+		if ((retype & bit) && gpio_clx_bus_retype(clx, base + pin))
+			dev_err_ratelimited(clx->dev, "pin %u: reconfigure failed, old trigger kept\n",
+					    base + pin);
+		if (!(bank->want_enabled & bit))
 			continue;
-		}
 		if (!(on & bit))
 			gpio_clx_pin_enable(clx, base + pin);
-		else if ((retype & bit) &&
-			 gpio_clx_pin_retype(clx, base + pin,
-					     &clx->cfg[base + pin]))
-			dev_err_ratelimited(clx->dev, "pin %u: reconfigure failed\n",
-					    base + pin);
 		if (bank->want_masked & bit)
 			gpio_clx_pin_mask(clx, base + pin, true);
 		else if (masked & bit)

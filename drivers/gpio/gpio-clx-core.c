@@ -342,6 +342,7 @@ static void gpio_clx_destroy(struct gpio_clx *clx)
 	bitmap_free(clx->reserved);
 	bitmap_free(clx->resend);
 	kfree(clx->cfg);
+	kfree(clx->want_type);
 	put_device(clx->dev);
 	kfree(clx);
 	module_put(THIS_MODULE);
@@ -455,6 +456,8 @@ static struct gpio_clx *gpio_clx_alloc(struct device *dev,
 	clx->nbanks = nbanks;
 	clx->passive = !(info->flags & GPIO_CLX_MEMORY_MAPPED);
 	clx->cfg = kcalloc(info->ngpio, sizeof(*clx->cfg), GFP_KERNEL);
+	clx->want_type = kcalloc(info->ngpio, sizeof(*clx->want_type),
+				 GFP_KERNEL);
 	clx->reserved = bitmap_zalloc(info->ngpio, GFP_KERNEL);
 	clx->resend = bitmap_zalloc(info->ngpio, GFP_KERNEL);
 	for (b = 0; b < nbanks; b++) {
@@ -477,7 +480,8 @@ static struct gpio_clx *gpio_clx_alloc(struct device *dev,
 	gpio_clx_resend_init(clx);
 	/* The irq_chip callbacks of a controller that outlives its client. */
 	__module_get(THIS_MODULE);
-	if (!clx->cfg || !clx->reserved || !clx->resend || b < nbanks) {
+	if (!clx->cfg || !clx->want_type || !clx->reserved || !clx->resend ||
+	    b < nbanks) {
 		gpio_clx_destroy(clx);
 		return NULL;
 	}

@@ -117,6 +117,8 @@ struct gpio_clx {
 	int parent_irq;
 	unsigned int nbanks;
 	struct gpio_clx_irq_config *cfg;	/* per pin, from set_type */
+	/* Passive, under bus_lock: the trigger set_type asked for, per pin. */
+	struct gpio_clx_irq_config *want_type;
 	struct gpio_clx_debounce *debounce;	/* per pin, on first use */
 	struct mutex bus_lock;	/* passive: held from irq_bus_lock to sync */
 	struct mutex config_lock;	/* set_config: first debounce allocation */

@@ -199,4 +199,52 @@ int write_file(const ::std::string &path, const ::std::string &text)
 	return found;
 }
 
+size_t kernel_splats()
+{
+	size_t n = 0;
+
+	for (const char *what : { "BUG:", "WARNING:", "Oops", "UBSAN:" })
+		n += kernel_log(what).size();
+	return n;
+}
+
+namespace {
+
+::std::string sample_file(const char *dev, const char *file)
+{
+	return ::std::string("/sys/bus/platform/devices/") + dev + "/" + file;
+}
+
+void sample_write_trigger(const char *dev, const char *value)
+{
+	auto path = sample_file(dev, "trigger");
+	int err = write_file(path, value);
+
+	if (err)
+		throw ::std::system_error(err, ::std::generic_category(), path);
+}
+
+} /* namespace */
+
+unsigned long sample_events(const char *dev)
+{
+	return ::std::stoul(run("cat " + sample_file(dev, "events")));
+}
+
+void sample_trigger(const char *dev)
+{
+	sample_write_trigger(dev, "1");
+}
+
+void sample_trigger_in_sleep(const char *dev)
+{
+	sample_write_trigger(dev, "2");
+}
+
+bool sample_wait(const char *dev, unsigned long count)
+{
+	return wait_until([&] { return sample_events(dev) >= count; },
+			  ::std::chrono::milliseconds(2000));
+}
+
 } /* namespace gpioclx */

@@ -89,6 +89,19 @@ int write_file(const ::std::string &path, const ::std::string &text);
 /* Kernel log records (without their prefix) that contain @needle. */
 ::std::vector<::std::string> kernel_log(const ::std::string &needle);
 
+/* Reports in the kernel log so far: BUG, WARNING, Oops, UBSAN lines. */
+size_t kernel_splats();
+
+/*
+ * The board's sample peripherals (drivers/misc/gpio-clx-sample.c), by
+ * device-tree node name: interrupts serviced so far, raising the interrupt
+ * now or while the system next suspends, and waiting for a count.
+ */
+unsigned long sample_events(const char *dev);
+void sample_trigger(const char *dev);
+void sample_trigger_in_sleep(const char *dev);
+bool sample_wait(const char *dev, unsigned long count);
+
 } /* namespace gpioclx */
 
 #endif /* GPIOCLX_E2E_BOARD_HPP */

@@ -8,6 +8,8 @@
 # KASAN, BUG or WARNING report fails the run.
 #
 # usage: results.sh RESULTS BOOT_STATUS SUITE...
+# GPIOCLX_STRESS_ONLY=1 judges a make stress boot: no end-to-end suite,
+# tool unit tests or bench run are expected there.
 # Prints one line per group and writes "passed failed skipped" to
 # RESULTS/counts.
 set -euo pipefail
@@ -81,9 +83,22 @@ gtest_count() {	# name json log
 	count "$1" $((t - f - sk)) "$f" $((sk + d))
 }
 
-gtest_count "end-to-end (gtest)" "$results/e2e.json" "$results/guest.log"
-# Run on the host before the boot (check.sh).
-gtest_count "tool unit tests (gtest)" "$results/tool-unit.json" "$results/tool-unit.log"
+if [ -z "${GPIOCLX_STRESS_ONLY:-}" ]; then
+	gtest_count "end-to-end (gtest)" "$results/e2e.json" "$results/guest.log"
+	# Run on the host before the boot (check.sh).
+	gtest_count "tool unit tests (gtest)" "$results/tool-unit.json" \
+		"$results/tool-unit.log"
+fi
+
+# The reliability run (run_stress in guest/common.sh): one report per block.
+if [ -f "$results/stress-blocks" ]; then
+	while read -r name filter; do
+		gtest_count "stress $filter" "$results/$name.json" "$results/guest.log"
+	done < "$results/stress-blocks"
+else
+	echo "  stress: did not run (see $results/guest.log)"
+	count "stress" 0 1 0
+fi
 
 # One maple_tree RCU warning from UML's fork path is known and harmless;
 # every other report fails.
@@ -111,8 +126,10 @@ check_status() {	# name status log
 }
 
 # make check runs the benchmark tool once, briefly (check-init.sh).
-check_status "bench tool smoke run" \
-	"$(cat "$results/bench-smoke.status" 2>/dev/null)" "$results/guest.log"
+if [ -z "${GPIOCLX_STRESS_ONLY:-}" ]; then
+	check_status "bench tool smoke run" \
+		"$(cat "$results/bench-smoke.status" 2>/dev/null)" "$results/guest.log"
+fi
 check_status "guest ran to completion" "$boot_status" "$results/guest.log"
 
 # tools/dt-check.sh, run by check.sh on the host: one count per check.

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # PID 1 of a "make check" boot: load the modules, run the KUnit suites and
-# the end-to-end tests, unload everything, and write the results to $R.
+# the end-to-end tests, unload everything, load it again for the short
+# reliability run, and write the results to $R.
 # Pass/fail is decided by the host from those files and the console log.
 set -u
 # shellcheck source=tools/uml/guest/common.sh
@@ -65,6 +66,8 @@ if guest_load_modules; then
 	doc_blocks
 	# Unloading exercises every teardown path under lockdep and KASAN.
 	rmmod gpio-clx-sample gpio-clx-sim irq-clx-sim-intc gpio-clx || status=1
+	# The short reliability run, on freshly loaded modules, last.
+	guest_load_modules && run_stress short || status=1
 else
 	status=1
 fi

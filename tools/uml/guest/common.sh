@@ -57,3 +57,23 @@ gpiochip_of() {
 	done
 	return 1
 }
+
+# The reliability run (tools/stress), GPIOCLX_STRESS=$1 ("short" or
+# "long"), one block per run of the binary so the order is fixed: the last
+# block leaves the controllers' module pinned on 6.1 (reliability.rst), so
+# nothing that unloads it may follow. Each block writes stress-N.json; the
+# names go to stress-blocks for the host to count a block that never
+# reported.
+run_stress() {
+	local filter i=0
+
+	: > "$R/stress-blocks"
+	for filter in 'Sleep.*' 'Input.*' 'Lifecycle/BindCycles.*:Lifecycle.*' \
+		'Lifecycle/UnbindWhileHeld.*'; do
+		i=$((i + 1))
+		echo "stress-$i $filter" >> "$R/stress-blocks"
+		GPIOCLX_STRESS=$1 "$GPIOCLX_TOOLS/gpioclx-stress" \
+			--gtest_filter="$filter" \
+			--gtest_output=json:"$R/stress-$i.json" || true
+	done
+}
