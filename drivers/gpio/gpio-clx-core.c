@@ -20,6 +20,7 @@
 #include <linux/gpio/driver.h>
 #include <linux/interrupt.h>
 #include <linux/irq.h>
+#include <linux/irqdesc.h>
 #include <linux/irqdomain.h>
 #include <linux/module.h>
 #include <linux/pinctrl/pinconf-generic.h>
@@ -37,12 +38,70 @@ static struct gpio_clx *to_gpio_clx(struct gpio_chip *gc)
 
 /* ---- irq_domain --------------------------------------------------------- */
 
+#ifdef CONFIG_DEBUG_LOCK_ALLOC
+/*
+ * A kernel without SPARSE_IRQ (UML) keeps its descriptors for good: one
+ * outlives its mapping with the lock classes the mapping gave it, and
+ * ours live in this module. Once the module is gone lockdep forgets them,
+ * and the descriptor's next user would take its locks under a class that
+ * no longer exists (a "bad unlock balance" in suspend_device_irqs() after
+ * a reload). The classes the descriptor had are given back at unmap.
+ */
+static bool gpio_clx_lockdep_alloc(struct gpio_clx *clx)
+{
+	clx->lock_classes = kcalloc(clx->info.ngpio,
+				    sizeof(*clx->lock_classes), GFP_KERNEL);
+	return clx->lock_classes;
+}
+
+static void gpio_clx_lockdep_free(struct gpio_clx *clx)
+{
+	kfree(clx->lock_classes);
+}
+
+static void gpio_clx_lockdep_take(struct gpio_clx *clx, unsigned int virq,
+				  irq_hw_number_t hwirq)
+{
+	struct irq_desc *desc = irq_data_to_desc(irq_get_irq_data(virq));
+
+	clx->lock_classes[hwirq].lock = desc->lock.dep_map.key;
+	clx->lock_classes[hwirq].request = desc->request_mutex.dep_map.key;
+	irq_set_lockdep_class(virq, &gpio_clx_lock_key, &gpio_clx_request_key);
+}
+
+static void gpio_clx_lockdep_give_back(struct gpio_clx *clx, unsigned int virq)
+{
+	irq_hw_number_t hwirq = irqd_to_hwirq(irq_get_irq_data(virq));
+
+	irq_set_lockdep_class(virq, clx->lock_classes[hwirq].lock,
+			      clx->lock_classes[hwirq].request);
+}
+#else
+static bool gpio_clx_lockdep_alloc(struct gpio_clx *clx)
+{
+	return true;
+}
+
+static void gpio_clx_lockdep_free(struct gpio_clx *clx)
+{
+}
+
+static void gpio_clx_lockdep_take(struct gpio_clx *clx, unsigned int virq,
+				  irq_hw_number_t hwirq)
+{
+}
+
+static void gpio_clx_lockdep_give_back(struct gpio_clx *clx, unsigned int virq)
+{
+}
+#endif
+
 static int gpio_clx_domain_map(struct irq_domain *domain, unsigned int virq,
 			       irq_hw_number_t hwirq)
 {
 	struct gpio_clx *clx = domain->host_data;
 
-	irq_set_lockdep_class(virq, &gpio_clx_lock_key, &gpio_clx_request_key);
+	gpio_clx_lockdep_take(clx, virq, hwirq);
 	irq_set_chip_data(virq, clx);
 	if (clx->passive) {
 		irq_set_chip_and_handler(virq, &gpio_clx_bus_irq_chip,
@@ -61,6 +120,7 @@ static void gpio_clx_domain_unmap(struct irq_domain *domain, unsigned int virq)
 {
 	irq_set_chip_and_handler(virq, NULL, NULL);
 	irq_set_chip_data(virq, NULL);
+	gpio_clx_lockdep_give_back(domain->host_data, virq);
 }
 
 /*
@@ -343,6 +403,7 @@ static void gpio_clx_destroy(struct gpio_clx *clx)
 	bitmap_free(clx->resend);
 	kfree(clx->cfg);
 	kfree(clx->want_type);
+	gpio_clx_lockdep_free(clx);
 	put_device(clx->dev);
 	kfree(clx);
 	module_put(THIS_MODULE);
@@ -481,7 +542,7 @@ static struct gpio_clx *gpio_clx_alloc(struct device *dev,
 	/* The irq_chip callbacks of a controller that outlives its client. */
 	__module_get(THIS_MODULE);
 	if (!clx->cfg || !clx->want_type || !clx->reserved || !clx->resend ||
-	    b < nbanks) {
+	    !gpio_clx_lockdep_alloc(clx) || b < nbanks) {
 		gpio_clx_destroy(clx);
 		return NULL;
 	}

@@ -119,6 +119,12 @@ struct gpio_clx {
 	struct gpio_clx_irq_config *cfg;	/* per pin, from set_type */
 	/* Passive, under bus_lock: the trigger set_type asked for, per pin. */
 	struct gpio_clx_irq_config *want_type;
+#ifdef CONFIG_DEBUG_LOCK_ALLOC
+	/* The lock classes each pin's descriptor had before we mapped it. */
+	struct {
+		struct lock_class_key *lock, *request;
+	} *lock_classes;
+#endif
 	struct gpio_clx_debounce *debounce;	/* per pin, on first use */
 	struct mutex bus_lock;	/* passive: held from irq_bus_lock to sync */
 	struct mutex config_lock;	/* set_config: first debounce allocation */
