@@ -276,12 +276,24 @@ static int gpio_clx_set_config(struct gpio_chip *gc, unsigned int offset,
 				     pinconf_to_config_argument(config));
 }
 
+/*
+ * The first request of a pin's interrupt maps it, which takes an interrupt
+ * descriptor. On a kernel without SPARSE_IRQ there are NR_IRQS of them for
+ * the whole system, and when they are all in use the mapping fails; gpiolib
+ * then only tells userspace ENODEV, so say why here.
+ */
 static int gpio_clx_to_irq(struct gpio_chip *gc, unsigned int offset)
 {
 	struct gpio_clx *clx = to_gpio_clx(gc);
 	unsigned int virq = irq_create_mapping(clx->domain, offset);
 
-	return virq ? virq : -ENXIO;
+	if (!virq) {
+		dev_warn_ratelimited(clx->dev,
+				     "pin %u: cannot map its interrupt: no interrupt descriptor is free (%d in all)\n",
+				     offset, nr_irqs);
+		return -ENXIO;
+	}
+	return virq;
 }
 
 /* ---- registration ------------------------------------------------------ */

@@ -40,6 +40,7 @@
  */
 
 #include <linux/device.h>
+#include <linux/irq.h>
 #include <linux/mod_devicetable.h>
 #include <linux/module.h>
 #include <linux/platform_device.h>
@@ -295,17 +296,45 @@ static const struct gpio_clx_ops clx_sim_ops = {
 
 /* ---- probe ------------------------------------------------------------ */
 
-/* Consumers parse <&node PIN FLAGS>: anything but two cells would misparse. */
-static int clx_sim_check_cells(struct device *dev)
+/*
+ * Probe refuses a node that is wrong in any way the driver can see, with one
+ * line that says what is wrong, before it changes anything: the schema in
+ * Documentation/devicetree/bindings catches much of it too, but a tree that
+ * never met the schema reaches the driver as it is.
+ */
+
+/* A 32-bit number the node must have. */
+static int clx_sim_read_u32(struct device *dev, const char *prop, u32 *val)
 {
-	static const char *const props[] = { "#gpio-cells", "#interrupt-cells" };
+	if (!device_property_present(dev, prop))
+		return dev_err_probe(dev, -EINVAL, "%s is missing\n", prop);
+	if (device_property_read_u32(dev, prop, val))
+		return dev_err_probe(dev, -EINVAL, "%s is not a 32-bit number\n",
+				     prop);
+	return 0;
+}
+
+/*
+ * The node provides GPIOs and interrupts, and consumers give <&node PIN
+ * FLAGS> for both: anything but two cells would misparse them.
+ */
+static int clx_sim_check_provider(struct device *dev)
+{
+	static const char *const props[][2] = {
+		{ "gpio-controller", "#gpio-cells" },
+		{ "interrupt-controller", "#interrupt-cells" },
+	};
 	unsigned int i;
 	u32 cells;
 
 	for (i = 0; i < ARRAY_SIZE(props); i++) {
-		if (device_property_read_u32(dev, props[i], &cells) || cells != 2)
-			return dev_err_probe(dev, -EINVAL,
-					     "%s must be 2\n", props[i]);
+		if (!device_property_present(dev, props[i][0]))
+			return dev_err_probe(dev, -EINVAL, "%s is missing\n",
+					     props[i][0]);
+		if (device_property_read_u32(dev, props[i][1], &cells) ||
+		    cells != 2)
+			return dev_err_probe(dev, -EINVAL, "%s must be 2\n",
+					     props[i][1]);
 	}
 	return 0;
 }
@@ -314,26 +343,108 @@ static int clx_sim_read_geometry(struct device *dev, u32 *ngpio, u32 *ppb)
 {
 	int ret;
 
-	ret = clx_sim_check_cells(dev);
+	ret = clx_sim_check_provider(dev);
+	if (!ret)
+		ret = clx_sim_read_u32(dev, "ngpios", ngpio);
+	if (!ret)
+		ret = clx_sim_read_u32(dev, "linux,pins-per-bank", ppb);
 	if (ret)
 		return ret;
-
-	ret = device_property_read_u32(dev, "ngpios", ngpio);
-	if (ret)
-		return dev_err_probe(dev, ret, "missing or bad ngpios\n");
-	ret = device_property_read_u32(dev, "linux,pins-per-bank", ppb);
-	if (ret)
-		return dev_err_probe(dev, ret,
-				     "missing or bad linux,pins-per-bank\n");
 	if (!*ppb || *ppb > GPIO_CLX_MAX_PINS_PER_BANK)
 		return dev_err_probe(dev, -EINVAL,
 				     "linux,pins-per-bank must be 1..%d, not %u\n",
 				     GPIO_CLX_MAX_PINS_PER_BANK, *ppb);
 	if (!*ngpio || DIV_ROUND_UP(*ngpio, *ppb) > CLX_SIM_MAX_BANKS)
 		return dev_err_probe(dev, -EINVAL,
-				     "ngpios must be 1..%u with %u pins per bank, not %u\n",
-				     CLX_SIM_MAX_BANKS * *ppb, *ppb, *ngpio);
+				     "ngpios must be 1..%u (at most %u banks of %u), not %u\n",
+				     CLX_SIM_MAX_BANKS * *ppb, CLX_SIM_MAX_BANKS,
+				     *ppb, *ngpio);
 	return 0;
+}
+
+/*
+ * gpio-line-names: strings, at most one per pin, and no name twice except
+ * the empty one of an unnamed pin. gpiolib would drop the names of a list
+ * that is no list of strings, cut a longer one after a warning, and take
+ * duplicates as they are; a lookup by name then finds one pin of two.
+ */
+static int clx_sim_check_names(struct device *dev, u32 ngpio)
+{
+	const char **names __free(kfree) = NULL;
+	int n, i, j;
+
+	if (!device_property_present(dev, "gpio-line-names"))
+		return 0;
+	n = device_property_string_array_count(dev, "gpio-line-names");
+	if (n <= 0)
+		return dev_err_probe(dev, -EINVAL,
+				     "gpio-line-names is not a list of strings\n");
+	if ((u32)n > ngpio)
+		return dev_err_probe(dev, -EINVAL,
+				     "gpio-line-names has %d names for %u pins\n",
+				     n, ngpio);
+	names = kcalloc(n, sizeof(*names), GFP_KERNEL);
+	if (!names)
+		return -ENOMEM;
+	n = device_property_read_string_array(dev, "gpio-line-names", names, n);
+	for (i = 1; i < n; i++) {
+		if (!*names[i])
+			continue;
+		for (j = 0; j < i; j++) {
+			if (!strcmp(names[i], names[j]))
+				return dev_err_probe(dev, -EINVAL,
+						     "gpio-line-names: pins %d and %d are both \"%s\"\n",
+						     j, i, names[i]);
+		}
+	}
+	return 0;
+}
+
+static const char *clx_sim_trigger_name(unsigned int type)
+{
+	switch (type) {
+	case IRQ_TYPE_EDGE_RISING:
+		return "edge rising";
+	case IRQ_TYPE_EDGE_FALLING:
+		return "edge falling";
+	case IRQ_TYPE_EDGE_BOTH:
+		return "both edges";
+	case IRQ_TYPE_LEVEL_LOW:
+		return "level low";
+	default:
+		return "of an unknown type";
+	}
+}
+
+/*
+ * The controller's interrupt output, mapped by its parent's domain, which
+ * checks the specifier and says what is wrong with it. The output is a
+ * level-high line that stays high while any bank is pending: an edge
+ * trigger would lose every interrupt that comes while another is pending,
+ * a low level would fire for good. A chained handler never programs the
+ * parent's trigger, so nothing else would notice. A specifier without a
+ * trigger (0) leaves the parent as it is.
+ */
+static int clx_sim_parent_irq(struct platform_device *pdev)
+{
+	struct device *dev = &pdev->dev;
+	unsigned int type;
+	int irq;
+
+	/* The _optional variant prints nothing: one error line per failure. */
+	irq = platform_get_irq_optional(pdev, 0);
+	if (irq == -ENXIO && !device_property_present(dev, "interrupts") &&
+	    !device_property_present(dev, "interrupts-extended"))
+		return dev_err_probe(dev, -EINVAL, "no parent interrupt\n");
+	if (irq < 0)
+		return dev_err_probe(dev, irq == -ENXIO ? -EINVAL : irq,
+				     "parent interrupt not mapped: refused by its controller, or no descriptor free\n");
+	type = irq_get_trigger_type(irq);
+	if (type != IRQ_TYPE_NONE && type != IRQ_TYPE_LEVEL_HIGH)
+		return dev_err_probe(dev, -EINVAL,
+				     "parent interrupt is %s, but the controller's output is level high\n",
+				     clx_sim_trigger_name(type));
+	return irq;
 }
 
 static struct clx_sim *clx_sim_alloc(struct device *dev, u32 ngpio, u32 ppb)
@@ -364,14 +475,13 @@ static int clx_sim_probe(struct platform_device *pdev)
 	int irq, ret;
 
 	ret = clx_sim_read_geometry(dev, &ngpio, &ppb);
+	if (!ret)
+		ret = clx_sim_check_names(dev, ngpio);
 	if (ret)
 		return ret;
-
-	/* The _optional variant prints nothing: one error line per failure. */
-	irq = platform_get_irq_optional(pdev, 0);
+	irq = clx_sim_parent_irq(pdev);
 	if (irq < 0)
-		return dev_err_probe(dev, irq == -ENXIO ? -EINVAL : irq,
-				     "no usable parent interrupt\n");
+		return irq;
 
 	sim = clx_sim_alloc(dev, ngpio, ppb);
 	if (!sim)

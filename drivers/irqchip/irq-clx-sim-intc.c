@@ -27,6 +27,7 @@
 #define SIM_INTC_MAX_LINES	32
 
 struct sim_intc {
+	struct device *dev;
 	struct irq_domain *domain;
 	struct hrtimer timer;
 	raw_spinlock_t lock;
@@ -140,9 +141,51 @@ static int sim_intc_map(struct irq_domain *domain, unsigned int virq,
 	return 0;
 }
 
+/*
+ * A device's <&intc LINE TYPE> from the device tree. A line beyond
+ * linux,nr-lines would make genirq warn, and a type cell that is no trigger
+ * would be masked into one silently: both are refused here with one line.
+ * A trigger other than level-high translates; it is refused when somebody
+ * programs it (sim_intc_set_type()), and a chained handler never does, so
+ * the device that takes the line checks its type itself.
+ */
+static int sim_intc_xlate(struct irq_domain *domain, struct device_node *node,
+			  const u32 *spec, unsigned int cells,
+			  unsigned long *hwirq, unsigned int *type)
+{
+	struct sim_intc *intc = domain->host_data;
+
+	if (cells != 2) {
+		dev_err(intc->dev, "interrupt specifier has %u cells, needs 2\n",
+			cells);
+		return -EINVAL;
+	}
+	if (spec[0] >= intc->nlines) {
+		dev_err(intc->dev, "interrupt on line %u, which does not exist (%u lines)\n",
+			spec[0], intc->nlines);
+		return -EINVAL;
+	}
+	switch (spec[1]) {
+	case IRQ_TYPE_NONE:
+	case IRQ_TYPE_EDGE_RISING:
+	case IRQ_TYPE_EDGE_FALLING:
+	case IRQ_TYPE_EDGE_BOTH:
+	case IRQ_TYPE_LEVEL_HIGH:
+	case IRQ_TYPE_LEVEL_LOW:
+		break;
+	default:
+		dev_err(intc->dev, "line %u: interrupt type %#x is not a trigger type\n",
+			spec[0], spec[1]);
+		return -EINVAL;
+	}
+	*hwirq = spec[0];
+	*type = spec[1];
+	return 0;
+}
+
 static const struct irq_domain_ops sim_intc_domain_ops = {
 	.map = sim_intc_map,
-	.xlate = irq_domain_xlate_onetwocell,
+	.xlate = sim_intc_xlate,
 };
 
 static void sim_intc_remove_domain(void *data)
@@ -170,6 +213,7 @@ static int sim_intc_probe(struct platform_device *pdev)
 	intc = devm_kzalloc(dev, sizeof(*intc), GFP_KERNEL);
 	if (!intc)
 		return -ENOMEM;
+	intc->dev = dev;
 
 	ret = device_property_read_u32(dev, "linux,nr-lines", &intc->nlines);
 	if (ret)

@@ -196,13 +196,22 @@ static int clx_sample_probe(struct platform_device *pdev)
 	s->dev = dev;
 	platform_set_drvdata(pdev, s);
 
+	/*
+	 * Mapped first: the controller's domain checks the pin and the
+	 * trigger of the specifier, and says what is wrong with them, before
+	 * anything drives the wire. The _optional variant prints nothing.
+	 */
+	s->irq = platform_get_irq_optional(pdev, 0);
+	if (s->irq == -ENXIO && !device_property_present(dev, "interrupts") &&
+	    !device_property_present(dev, "interrupts-extended"))
+		return dev_err_probe(dev, -EINVAL, "no interrupt\n");
+	if (s->irq < 0)
+		return dev_err_probe(dev, s->irq == -ENXIO ? -EINVAL : s->irq,
+				     "interrupt not mapped: refused by its controller, or no descriptor free\n");
+
 	ret = clx_sample_get_wire(s);
 	if (ret)
 		return ret;
-
-	s->irq = platform_get_irq_optional(pdev, 0);
-	if (s->irq < 0)
-		return dev_err_probe(dev, s->irq, "no interrupt\n");
 	/*
 	 * No hard-IRQ handler: the line stays masked from the interrupt until
 	 * every sharer's thread has returned (IRQF_ONESHOT), so a level that
