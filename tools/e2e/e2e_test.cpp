@@ -950,7 +950,8 @@ TEST_P(BadNode, OneErrorLineNothingBehind)
 INSTANTIATE_TEST_SUITE_P(Probe, BadNode,
 			 ::testing::Values("bad-no-ngpios", "bad-pins-per-bank",
 					   "bad-too-many-pins", "bad-no-interrupt",
-					   "bad-interrupt-cells"),
+					   "bad-interrupt-cells",
+					   "bad-firmware-leftovers"),
 			 node_test_name);
 
 /* Unbinding and rebinding a controller tears down and rebuilds cleanly. */
