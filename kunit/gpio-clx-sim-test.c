@@ -18,6 +18,7 @@
 #include <linux/of.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
+#include <linux/property.h>
 
 #include <linux/gpio/clx.h>
 
@@ -74,6 +75,7 @@ struct sim_test {
 	struct completion done;
 	struct sim_sharer *sharers;	/* freed by the case itself */
 	int wrapped_parent;		/* parent whose chip is wrapped */
+	int other_virq;			/* another pin's, requested for @t */
 };
 
 static irqreturn_t sim_test_handler(int irq, void *data)
@@ -133,6 +135,8 @@ static void sim_test_exit(struct kunit *test)
 	}
 	if (t->virq > 0 && irq_has_action(t->virq))
 		free_irq(t->virq, t);
+	if (t->other_virq > 0 && irq_has_action(t->other_virq))
+		free_irq(t->other_virq, t);
 	gpio_clx_sim_set_input(t->dev, SIM_PIN, false);
 	put_device(t->dev);
 }
@@ -589,6 +593,157 @@ static void sim_test_gpiolib_order(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t->handled, 1U);
 }
 
+static u64 sim_test_coalesced_count(struct sim_test *t)
+{
+	u64 count = 0;
+
+	KUNIT_ASSERT_EQ(t->test, gpio_clx_sim_coalesced(t->dev, SIM_PIN, &count),
+			0);
+	return count;
+}
+
+/*
+ * Test that the model counts, per pin, exactly the edges that found the
+ * pin's status latch set already and so left nothing behind: while the pin
+ * is masked, and while unmasked but before the CPU took the interrupt.
+ * Edges the trigger does not ask for, and edges on a pin without an
+ * interrupt, latch nothing and lose nothing.
+ */
+static void sim_test_coalesced(struct kunit *test)
+{
+	struct sim_test *t = test->priv;
+	unsigned long flags;
+	u64 base;
+	int i;
+
+	base = sim_test_coalesced_count(t);
+	KUNIT_ASSERT_EQ(test, request_irq(t->virq, sim_test_handler,
+					  IRQF_TRIGGER_RISING, "kunit", t), 0);
+
+	/* Masked: the first of three rising edges latches, two are lost. */
+	disable_irq(t->virq);
+	for (i = 0; i < 3; i++) {
+		gpio_clx_sim_set_input(t->dev, SIM_PIN, true);
+		gpio_clx_sim_set_input(t->dev, SIM_PIN, false);
+	}
+	KUNIT_EXPECT_EQ(test, sim_test_coalesced_count(t) - base, 2ULL);
+	enable_irq(t->virq);
+	sim_test_flush(t);
+	KUNIT_EXPECT_EQ(test, t->handled, 1U);
+
+	/* Unmasked, two rising edges before the CPU can take the first. */
+	local_irq_save(flags);
+	gpio_clx_sim_set_input(t->dev, SIM_PIN, true);
+	gpio_clx_sim_set_input(t->dev, SIM_PIN, false);
+	gpio_clx_sim_set_input(t->dev, SIM_PIN, true);
+	local_irq_restore(flags);
+	sim_test_flush(t);
+	KUNIT_EXPECT_EQ(test, t->handled, 2U);
+	KUNIT_EXPECT_EQ(test, sim_test_coalesced_count(t) - base, 3ULL);
+
+	/* A falling edge is no edge to a rising trigger. */
+	sim_test_drive(t, false);
+	KUNIT_EXPECT_EQ(test, sim_test_coalesced_count(t) - base, 3ULL);
+
+	free_irq(t->virq, t);
+	for (i = 0; i < 3; i++) {
+		gpio_clx_sim_set_input(t->dev, SIM_PIN, true);
+		gpio_clx_sim_set_input(t->dev, SIM_PIN, false);
+	}
+	KUNIT_EXPECT_EQ(test, sim_test_coalesced_count(t) - base, 3ULL);
+}
+
+#define SIM_LEFTOVERS	"linux,firmware-leftovers"
+
+/* The board's leftovers on this controller, as masks of its one bank. */
+static void sim_test_leftovers(struct sim_test *t, u64 *en, u64 *latched)
+{
+	struct kunit *test = t->test;
+	u32 *rows;
+	int i, n;
+
+	*en = 0;
+	*latched = 0;
+	n = device_property_count_u32(t->dev, SIM_LEFTOVERS);
+	KUNIT_ASSERT_GT_MSG(test, n, 0, "%s has no %s", SIM_NODE, SIM_LEFTOVERS);
+	KUNIT_ASSERT_EQ(test, n % 3, 0);
+	rows = kunit_kcalloc(test, n, sizeof(*rows), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, rows);
+	KUNIT_ASSERT_EQ(test, device_property_read_u32_array(t->dev, SIM_LEFTOVERS,
+							     rows, n), 0);
+	for (i = 0; i < n; i += 3) {
+		KUNIT_ASSERT_LT(test, rows[i], 64U);
+		if (rows[i + 1])
+			*en |= BIT_ULL(rows[i]);
+		if (rows[i + 2])
+			*latched |= BIT_ULL(rows[i]);
+	}
+}
+
+/*
+ * Test a warm reboot (rule 4): what the firmware left on this controller
+ * (the board's linux,firmware-leftovers: pins enabled, edges latched, some
+ * both, which asserts the controller's interrupt output) was in the
+ * registers before the core registered the controller, and registration
+ * disabled and cleared all of it: the pins are off, their status clear, and
+ * the primary ISR never found them active (no stray status, no storm). A
+ * consumer that requests such a pin gets the edges after its request, and
+ * nothing from before.
+ */
+static void sim_test_firmware_leftovers(struct kunit *test)
+{
+	struct sim_test *t = test->priv;
+	struct gpio_clx_sim_regs boot, r;
+	struct gpio_clx_stats st;
+	u64 en, latched, left;
+	unsigned int pin;
+
+	sim_test_leftovers(t, &en, &latched);
+	KUNIT_ASSERT_NE_MSG(test, en & latched, 0ULL,
+			    "no leftover asserts the interrupt output");
+	left = en | latched;
+
+	KUNIT_ASSERT_EQ(test, gpio_clx_sim_read_boot_regs(t->dev, 0, &boot), 0);
+	KUNIT_EXPECT_EQ(test, boot.en, en);
+	KUNIT_EXPECT_EQ(test, boot.edge & en, en);
+	KUNIT_EXPECT_EQ(test, boot.pol & en, en);
+	KUNIT_EXPECT_EQ(test, boot.mask & en, 0ULL);
+	KUNIT_EXPECT_EQ(test, boot.status, latched);
+
+	r = sim_test_regs(t);
+	KUNIT_EXPECT_EQ(test, r.en & left, 0ULL);
+	KUNIT_EXPECT_EQ(test, r.status & left, 0ULL);
+	for (pin = 0; pin < 64; pin++) {
+		if (!(left & BIT_ULL(pin)))
+			continue;
+		gpio_clx_get_stats(t->clx, pin, &st);
+		KUNIT_EXPECT_EQ_MSG(test, st.primary, 0ULL, "pin %u", pin);
+		KUNIT_EXPECT_EQ_MSG(test, st.spurious, 0ULL, "pin %u", pin);
+		KUNIT_EXPECT_EQ_MSG(test, st.masked_pending, 0ULL, "pin %u", pin);
+	}
+
+	/* A pin that was enabled with an edge latched, now requested. */
+	pin = __ffs64(en & latched);
+	gpio_clx_sim_set_input(t->dev, pin, false);
+	t->other_virq = gpio_clx_pin_to_irq(t->clx, 0, pin);
+	KUNIT_ASSERT_GT(test, t->other_virq, 0);
+	KUNIT_ASSERT_EQ(test, request_irq(t->other_virq, sim_test_handler,
+					  IRQF_TRIGGER_RISING, "kunit", t), 0);
+	r = sim_test_regs(t);
+	KUNIT_EXPECT_NE(test, r.en & BIT_ULL(pin), 0ULL);
+	KUNIT_EXPECT_EQ(test, r.status & BIT_ULL(pin), 0ULL);
+	KUNIT_EXPECT_EQ(test, t->handled, 0U);
+
+	gpio_clx_sim_set_input(t->dev, pin, true);
+	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&t->done, HZ), 0UL);
+	KUNIT_EXPECT_EQ(test, t->handled, 1U);
+	free_irq(t->other_virq, t);
+	gpio_clx_sim_set_input(t->dev, pin, false);
+	gpio_clx_get_stats(t->clx, pin, &st);
+	KUNIT_EXPECT_EQ(test, st.dispatched, 1ULL);
+	KUNIT_EXPECT_EQ(test, st.spurious, 0ULL);
+}
+
 static struct kunit_case sim_test_cases[] = {
 	KUNIT_CASE(sim_test_hardirq_prompt),
 	KUNIT_CASE_PARAM(sim_test_trigger_types, sim_type_gen_params),
@@ -599,6 +754,8 @@ static struct kunit_case sim_test_cases[] = {
 	KUNIT_CASE(sim_test_shared_level_oneshot),
 	KUNIT_CASE(sim_test_gpio_contract),
 	KUNIT_CASE(sim_test_gpiolib_order),
+	KUNIT_CASE(sim_test_coalesced),
+	KUNIT_CASE(sim_test_firmware_leftovers),
 	{}
 };
 

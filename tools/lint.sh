@@ -31,7 +31,7 @@ if [ -z "$kbuild" ] || [ ! -f "$kbuild/.built" ]; then
 else
 	stage_tree "$OUT/lint/sparse"
 	make -s -C "$(uml_src)" O="$kbuild" ARCH=um M="$OUT/lint/sparse" C=2 \
-		CONFIG_GPIO_CLX_BENCH=m modules > "$OUT/lint/sparse.log" 2>&1 ||
+		CONFIG_GPIO_CLX_BENCH=m CONFIG_GPIO_CLX_TORTURE=m modules > "$OUT/lint/sparse.log" 2>&1 ||
 		echo "lint: build for sparse failed" >> "$OUT/lint/sparse.log"
 	sed "s|$OUT/lint/sparse/||" "$OUT/lint/sparse.log" > "$OUT/lint/sparse.txt"
 	if grep -qE 'warning|error|failed' "$OUT/lint/sparse.txt"; then

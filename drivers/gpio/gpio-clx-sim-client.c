@@ -24,18 +24,21 @@
  * edges), "linux,no-hw-debounce" (the core, or the character device,
  * debounces) and "linux,bus-attached" (the controller sits behind a slow
  * bus: every register access sleeps a little, and the core drives it as a
- * passive-level controller).
+ * passive-level controller). "linux,firmware-leftovers" starts the model
+ * with interrupts enabled and edges latched, as a warm reboot leaves them.
  *
  * debugfs, root only, per device in /sys/kernel/debug/gpio-clx-sim/<device>/:
  *
  *   pin<N>          "0" or "1": drive input pin N; read the driven level
  *   regs            every bank's registers (gpio-clx-sim-debugfs.c)
+ *   coalesced       "PIN COUNT" lines: edges lost in a latch already set
  *   generator       square waves and pulse trains (gpio-clx-sim-gen.c)
  *   suspend_inject  "PIN LEVEL": drive a pin once suspended
  *   asleep_regs     the registers as they were while suspended
+ *   boot_regs       the registers as the firmware left them, before probe
  *   pre_process     bus mode: "runs N outside_hardirq M", pre-process steps
  *
- * The last three are test instrumentation (gpio-clx-sim-testing.c), as are
+ * The last four are test instrumentation (gpio-clx-sim-testing.c), as are
  * the hooks of gpio-clx-sim.h for kernel code.
  */
 
@@ -457,13 +460,78 @@ static struct clx_sim *clx_sim_alloc(struct device *dev, u32 ngpio, u32 ppb)
 		return NULL;
 	sim->context = devm_kcalloc(dev, nbanks, sizeof(*sim->context),
 				    GFP_KERNEL);
-	if (!sim->context)
+	sim->coalesced = devm_kcalloc(dev, ngpio, sizeof(*sim->coalesced),
+				      GFP_KERNEL);
+	if (!sim->context || !sim->coalesced)
 		return NULL;
 	sim->dev = dev;
 	sim->ngpio = ngpio;
 	sim->pins_per_bank = ppb;
 	sim->nbanks = nbanks;
 	return sim;
+}
+
+/* One row <PIN ENABLED LATCHED> into the banks' masks. */
+static int clx_sim_leftover_row(struct clx_sim *sim, const u32 *row, u64 *en,
+				u64 *status)
+{
+	unsigned int bank;
+	u64 bit;
+
+	if (row[1] > 1 || row[2] > 1)
+		return -EINVAL;
+	if (row[0] >= sim->ngpio)
+		return 0;
+	bank = row[0] / sim->pins_per_bank;
+	bit = BIT_ULL(row[0] % sim->pins_per_bank);
+	en[bank] |= row[1] ? bit : 0;
+	status[bank] |= row[2] ? bit : 0;
+	return 0;
+}
+
+/*
+ * A warm reboot: "linux,firmware-leftovers" lists pins as the firmware left
+ * them, in rows of <PIN ENABLED LATCHED>: the pin's interrupt left enabled
+ * (a rising-edge interrupt, unmasked), an edge left latched in its status.
+ * The model takes them on before the core registers the controller, which
+ * must disable and clear them all (rule 4). A pin the controller does not
+ * have is ignored, as a register has no bit for it.
+ */
+static int clx_sim_firmware_leftovers(struct clx_sim *sim)
+{
+	static const char prop[] = "linux,firmware-leftovers";
+	struct device *dev = sim->dev;
+	u64 *en, *status;
+	unsigned int bank;
+	int i, n, ret;
+	u32 *rows;
+
+	if (!device_property_present(dev, prop))
+		return 0;
+	n = device_property_count_u32(dev, prop);
+	if (n <= 0 || n % 3)
+		goto bad;
+	rows = kcalloc(n, sizeof(*rows), GFP_KERNEL);
+	en = kcalloc(2 * sim->nbanks, sizeof(*en), GFP_KERNEL);
+	if (!rows || !en) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	status = &en[sim->nbanks];
+	ret = device_property_read_u32_array(dev, prop, rows, n);
+	for (i = 0; !ret && i < n; i += 3)
+		ret = clx_sim_leftover_row(sim, &rows[i], en, status);
+	for (bank = 0; !ret && bank < sim->nbanks; bank++)
+		clx_sim_leftovers(sim, bank, en[bank], status[bank]);
+out:
+	kfree(rows);
+	kfree(en);
+	if (ret != -EINVAL)
+		return ret;
+bad:
+	return dev_err_probe(dev, -EINVAL,
+			     "%s must be rows of <PIN ENABLED LATCHED>, each flag 0 or 1\n",
+			     prop);
 }
 
 static int clx_sim_probe(struct platform_device *pdev)
@@ -486,6 +554,13 @@ static int clx_sim_probe(struct platform_device *pdev)
 	sim = clx_sim_alloc(dev, ngpio, ppb);
 	if (!sim)
 		return -ENOMEM;
+	ret = clx_sim_firmware_leftovers(sim);
+	if (ret)
+		return ret;
+	/* What the tests compare the core's work with (boot_regs). */
+	ret = clx_sim_testing_boot(sim);
+	if (ret)
+		return ret;
 
 	info.ngpio = ngpio;
 	info.pins_per_bank = ppb;

@@ -3,8 +3,9 @@
  * The simulated controller's pins and registers in debugfs, root only: the
  * wires a test drives and the probe it reads the registers with.
  *
- *   /sys/kernel/debug/gpio-clx-sim/<device>/pin<N>   "0" or "1"
- *   /sys/kernel/debug/gpio-clx-sim/<device>/regs     register dump
+ *   /sys/kernel/debug/gpio-clx-sim/<device>/pin<N>      "0" or "1"
+ *   /sys/kernel/debug/gpio-clx-sim/<device>/regs        register dump
+ *   /sys/kernel/debug/gpio-clx-sim/<device>/coalesced   "PIN COUNT" lines
  *
  * The other files of the directory belong to the signal generator
  * (gpio-clx-sim-gen.c) and to the test instrumentation
@@ -94,6 +95,21 @@ static int clx_sim_regs_show(struct seq_file *s, void *unused)
 }
 DEFINE_SHOW_ATTRIBUTE(clx_sim_regs);
 
+/*
+ * One line per pin, "PIN COUNT": the edges the pin's latch swallowed
+ * because it was set already, since the controller was probed.
+ */
+static int clx_sim_coalesced_show(struct seq_file *s, void *unused)
+{
+	struct clx_sim *sim = s->private;
+	unsigned int i;
+
+	for (i = 0; i < sim->ngpio; i++)
+		seq_printf(s, "%u %lld\n", i, atomic64_read(&sim->coalesced[i]));
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(clx_sim_coalesced);
+
 void clx_sim_debugfs_create_root(void)
 {
 	clx_sim_debugfs_root = debugfs_create_dir("gpio-clx-sim", NULL);
@@ -133,5 +149,7 @@ int clx_sim_debugfs_init(struct clx_sim *sim)
 	}
 	debugfs_create_file("regs", 0400, sim->debugfs, sim,
 			    &clx_sim_regs_fops);
+	debugfs_create_file("coalesced", 0400, sim->debugfs, sim,
+			    &clx_sim_coalesced_fops);
 	return devm_add_action_or_reset(sim->dev, clx_sim_debugfs_remove, sim);
 }

@@ -77,6 +77,7 @@ struct clx_sim_testing {
 	unsigned long *inject;		/* pins to drive once suspended */
 	unsigned long *inject_level;
 	struct gpio_clx_sim_regs *asleep;	/* registers while suspended */
+	struct gpio_clx_sim_regs *boot;	/* as the firmware left them */
 	atomic_t pre_processed;		/* bus mode: pre-process steps */
 	atomic_t pre_processed_asleep;	/* ...outside hard-IRQ context */
 };
@@ -90,6 +91,7 @@ struct clx_sim {
 	unsigned int pins_per_bank;
 	unsigned int nbanks;
 	atomic_long_t irq_banks;	/* banks that assert the output */
+	atomic64_t *coalesced;		/* per pin: edges lost in a set latch */
 	struct clx_sim_debounce *debounce;	/* NULL: no hardware debounce */
 	u64 (*context)[CLX_SIM_NR_CFG];	/* configuration across sleep */
 	struct dentry *debugfs;
@@ -110,6 +112,8 @@ bool clx_sim_driven(struct clx_sim *sim, unsigned int offset);
 void clx_sim_snapshot(struct clx_sim *sim, unsigned int bank,
 		      struct gpio_clx_sim_regs *regs);
 void clx_sim_connect(struct clx_sim *sim, int parent_irq);
+void clx_sim_leftovers(struct clx_sim *sim, unsigned int bank, u64 en,
+		       u64 status);
 int clx_sim_debounce_init(struct clx_sim *sim);
 
 /* gpio-clx-sim-debugfs.c */
@@ -124,6 +128,7 @@ int clx_sim_gen_init(struct clx_sim *sim);
 
 /* gpio-clx-sim-testing.c */
 int clx_sim_testing_init(struct clx_sim *sim);
+int clx_sim_testing_boot(struct clx_sim *sim);
 void clx_sim_testing_suspend(struct clx_sim *sim);
 void clx_sim_testing_pre_process(struct clx_sim *sim);
 

@@ -14,7 +14,8 @@
  * level pin with its polarity, as a gate would compute it. The interrupt
  * output is recomputed after every change that can move it, and pushed to
  * the parent line by whoever flips it, each rechecking after the push, so
- * that the last push always matches the registers.
+ * that the last push always matches the registers. Each pin counts the
+ * edges it lost because its latch was set already (coalesced).
  */
 
 #include <linux/atomic.h>
@@ -24,6 +25,7 @@
 #include <linux/hrtimer.h>
 #include <linux/interrupt.h>
 #include <linux/ktime.h>
+#include <linux/minmax.h>
 #include <linux/slab.h>
 
 #include "gpio-clx-sim-internal.h"
@@ -60,18 +62,33 @@ static bool clx_sim_asserts(const struct clx_sim_bank *b)
 	       ~clx_sim_cfg(b, CLX_SIM_MASK);
 }
 
-/* Latch the edges of the pins in @changed that moved from @old to @new. */
-static void clx_sim_latch(struct clx_sim_bank *b, u64 old, u64 new,
-			  u64 changed)
+/*
+ * Latch the edges of the pins in @changed that moved from @old to @new. An
+ * edge on a pin whose latch is set already leaves nothing behind: two edges
+ * became one status bit (coalesced in hardware). The same atomic update
+ * that sets the latches tells which were set, so the per-pin count is
+ * exact, however the edges race with the driver clearing status.
+ */
+static void clx_sim_latch(struct clx_sim *sim, unsigned int bank, u64 old,
+			  u64 new, u64 changed)
 {
+	struct clx_sim_bank *b = &sim->banks[bank];
 	u64 rose = ~old & new & changed, fell = old & ~new & changed;
 	u64 pol = clx_sim_cfg(b, CLX_SIM_POL);
 	u64 hit = (rose & pol) | (fell & ~pol) |
 		  ((rose | fell) & clx_sim_cfg(b, CLX_SIM_BOTH));
+	unsigned int pin;
+	u64 lost;
 
 	hit &= clx_sim_cfg(b, CLX_SIM_EDGE);
-	if (hit)
-		atomic64_or(hit, &b->latched);
+	if (!hit)
+		return;
+	lost = atomic64_fetch_or(hit, &b->latched) & hit;
+	while (lost) {
+		pin = __ffs64(lost);
+		lost &= lost - 1;
+		atomic64_inc(&sim->coalesced[bank * sim->pins_per_bank + pin]);
+	}
 }
 
 /*
@@ -176,7 +193,7 @@ void clx_sim_write(struct clx_sim *sim, unsigned int bank,
 		old = clx_sim_level(b);
 		changed = clx_sim_cfg(b, reg) ^ val;
 		WRITE_ONCE(b->cfg[reg], val);
-		clx_sim_latch(b, old, clx_sim_level(b), changed);
+		clx_sim_latch(sim, bank, old, clx_sim_level(b), changed);
 		break;
 	default:
 		WRITE_ONCE(b->cfg[reg], val);
@@ -210,6 +227,29 @@ void clx_sim_connect(struct clx_sim *sim, int parent_irq)
 	clx_sim_set_line(sim);
 }
 
+/*
+ * A warm reboot: what the firmware left in a bank before the driver's
+ * probe. The pins of @en are enabled for rising edges and unmasked, edges
+ * are latched on the pins of @status; bits of pins the bank does not have
+ * are dropped, as a register has no room for them. An enabled pin with a
+ * latched edge asserts the interrupt output at once; the line reaches the
+ * parent only once the probe connects it (clx_sim_connect()).
+ */
+void clx_sim_leftovers(struct clx_sim *sim, unsigned int bank, u64 en,
+		       u64 status)
+{
+	struct clx_sim_bank *b = &sim->banks[bank];
+	unsigned int npins = min(sim->ngpio - bank * sim->pins_per_bank,
+				 sim->pins_per_bank);
+	u64 pins = GENMASK_ULL(npins - 1, 0);
+
+	en &= pins;
+	clx_sim_write(sim, bank, CLX_SIM_EDGE, clx_sim_cfg(b, CLX_SIM_EDGE) | en);
+	clx_sim_write(sim, bank, CLX_SIM_POL, clx_sim_cfg(b, CLX_SIM_POL) | en);
+	atomic64_or(status & pins, &b->latched);
+	clx_sim_write(sim, bank, CLX_SIM_EN, clx_sim_cfg(b, CLX_SIM_EN) | en);
+}
+
 static void clx_sim_set_in(struct clx_sim *sim, unsigned int offset, bool high)
 {
 	unsigned int bank = offset / sim->pins_per_bank;
@@ -223,7 +263,7 @@ static void clx_sim_set_in(struct clx_sim *sim, unsigned int offset, bool high)
 	/* An output pin's level is its latch's: the input changes nothing. */
 	if (!!(was & bit) == high || clx_sim_cfg(b, CLX_SIM_DIR) & bit)
 		return;
-	clx_sim_latch(b, was, was ^ bit, bit);
+	clx_sim_latch(sim, bank, was, was ^ bit, bit);
 	clx_sim_update(sim, bank);
 }
 

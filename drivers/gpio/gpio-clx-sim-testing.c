@@ -9,6 +9,9 @@
  *                   controller is suspended (a button pressed in sleep)
  *   asleep_regs     the registers as they were while suspended, in the
  *                   format of regs
+ *   boot_regs       the registers as the firmware left them (a warm
+ *                   reboot: linux,firmware-leftovers), before the core
+ *                   registered the controller, in the format of regs
  *   pre_process     "runs N outside_hardirq M": bus mode's pre-process
  *                   steps, and how many of them ran outside hard-IRQ
  *
@@ -90,6 +93,36 @@ static int clx_sim_asleep_show(struct seq_file *s, void *unused)
 }
 DEFINE_SHOW_ATTRIBUTE(clx_sim_asleep);
 
+/* ---- a warm reboot ---------------------------------------------------- */
+
+/*
+ * From probe, once the firmware's leftovers are in the registers and before
+ * the core registers the controller (and disables them): keep the
+ * registers as they are now for boot_regs.
+ */
+int clx_sim_testing_boot(struct clx_sim *sim)
+{
+	struct clx_sim_testing *t = &sim->testing;
+	unsigned int bank;
+
+	t->boot = devm_kcalloc(sim->dev, sim->nbanks, sizeof(*t->boot),
+			       GFP_KERNEL);
+	if (!t->boot)
+		return -ENOMEM;
+	for (bank = 0; bank < sim->nbanks; bank++)
+		clx_sim_snapshot(sim, bank, &t->boot[bank]);
+	return 0;
+}
+
+static int clx_sim_boot_show(struct seq_file *s, void *unused)
+{
+	struct clx_sim *sim = s->private;
+
+	clx_sim_show_regs(s, sim, sim->testing.boot);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(clx_sim_boot);
+
 /* ---- bus mode --------------------------------------------------------- */
 
 void clx_sim_testing_pre_process(struct clx_sim *sim)
@@ -124,6 +157,8 @@ int clx_sim_testing_init(struct clx_sim *sim)
 			    &clx_sim_inject_fops);
 	debugfs_create_file("asleep_regs", 0400, sim->debugfs, sim,
 			    &clx_sim_asleep_fops);
+	debugfs_create_file("boot_regs", 0400, sim->debugfs, sim,
+			    &clx_sim_boot_fops);
 	debugfs_create_file("pre_process", 0400, sim->debugfs, sim,
 			    &clx_sim_pre_process_fops);
 	return 0;
@@ -186,3 +221,45 @@ int gpio_clx_sim_read_regs(struct device *dev, unsigned int bank,
 	return 0;
 }
 EXPORT_SYMBOL_GPL(gpio_clx_sim_read_regs);
+
+/**
+ * gpio_clx_sim_read_boot_regs() - one bank's registers as the firmware left them
+ * @dev: a device bound to the gpio-clx-sim driver
+ * @bank: bank number
+ * @regs: filled with the registers as they were in probe, after the
+ *	device tree's linux,firmware-leftovers were applied and before the
+ *	core registered the controller
+ *
+ * Return: 0, or -EINVAL for a bad device or bank.
+ */
+int gpio_clx_sim_read_boot_regs(struct device *dev, unsigned int bank,
+				struct gpio_clx_sim_regs *regs)
+{
+	struct clx_sim *sim = clx_sim_from_dev(dev);
+
+	if (!sim || bank >= sim->nbanks)
+		return -EINVAL;
+	*regs = sim->testing.boot[bank];
+	return 0;
+}
+EXPORT_SYMBOL_GPL(gpio_clx_sim_read_boot_regs);
+
+/**
+ * gpio_clx_sim_coalesced() - edges a pin's latch swallowed
+ * @dev: a device bound to the gpio-clx-sim driver
+ * @offset: pin number within the chip
+ * @count: filled with the number of edges that found the pin's status
+ *	latch set already, since probe (the coalesced file's count)
+ *
+ * Return: 0, or -EINVAL for a bad device or pin.
+ */
+int gpio_clx_sim_coalesced(struct device *dev, unsigned int offset, u64 *count)
+{
+	struct clx_sim *sim = clx_sim_from_dev(dev);
+
+	if (!sim || offset >= sim->ngpio)
+		return -EINVAL;
+	*count = atomic64_read(&sim->coalesced[offset]);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(gpio_clx_sim_coalesced);

@@ -43,6 +43,9 @@ struct gpio_clx *gpio_clx_sim_controller(struct device *dev);
 int gpio_clx_sim_set_input(struct device *dev, unsigned int offset, bool high);
 int gpio_clx_sim_read_regs(struct device *dev, unsigned int bank,
 			   struct gpio_clx_sim_regs *regs);
+int gpio_clx_sim_read_boot_regs(struct device *dev, unsigned int bank,
+				struct gpio_clx_sim_regs *regs);
+int gpio_clx_sim_coalesced(struct device *dev, unsigned int offset, u64 *count);
 
 /*
  * A command written to one of the board's debugfs control files (the

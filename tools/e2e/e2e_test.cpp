@@ -981,23 +981,22 @@ TEST_P(BadNode, OneErrorLineNothingBehind)
 	}
 }
 
-INSTANTIATE_TEST_SUITE_P(Probe, BadNode,
-			 ::testing::Values(
-				 /* dts/uml-malformed.dtso */
-				 "bad-no-ngpios", "bad-pins-per-bank",
-				 "bad-too-many-pins", "bad-no-interrupt",
-				 "bad-interrupt-cells", "bad-ngpios-zero",
-				 "bad-pins-per-bank-zero", "bad-no-pins-per-bank",
-				 "bad-gpio-cells", "bad-no-gpio-cells", "bad-ngpios-byte",
-				 "bad-ngpios-empty", "bad-pins-per-bank-string",
-				 "bad-no-gpio-controller", "bad-no-interrupt-controller",
-				 /* dts/uml-malformed-semantic.dtso */
-				 "bad-too-many-banks", "bad-names-too-many",
-				 "bad-names-duplicate", "bad-parent-line",
-				 "bad-parent-flags", "bad-parent-edge",
-				 "bad-parent-level-low", "bad-consumer-pin",
-				 "bad-consumer-pin-huge", "bad-consumer-type"),
-			 node_test_name);
+INSTANTIATE_TEST_SUITE_P(
+	Probe, BadNode,
+	::testing::Values(
+		/* dts/uml-malformed.dtso */
+		"bad-no-ngpios", "bad-pins-per-bank", "bad-too-many-pins",
+		"bad-no-interrupt", "bad-interrupt-cells", "bad-ngpios-zero",
+		"bad-pins-per-bank-zero", "bad-no-pins-per-bank", "bad-gpio-cells",
+		"bad-no-gpio-cells", "bad-ngpios-byte", "bad-ngpios-empty",
+		"bad-pins-per-bank-string", "bad-no-gpio-controller",
+		"bad-no-interrupt-controller",
+		/* dts/uml-malformed-semantic.dtso */
+		"bad-too-many-banks", "bad-names-too-many", "bad-names-duplicate",
+		"bad-parent-line", "bad-parent-flags", "bad-parent-edge",
+		"bad-parent-level-low", "bad-consumer-pin", "bad-consumer-pin-huge",
+		"bad-consumer-type", "bad-firmware-leftovers"),
+	node_test_name);
 
 /*
  * Reliability fault 5: a number from the device tree that is out of range

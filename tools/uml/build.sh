@@ -29,7 +29,7 @@ rsync -a --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' \
 log "building modules for UML ($name)"
 # Warnings are errors here: the modules must build clean with W=1.
 make -s -C "$src" O="$kbuild" ARCH=um M="$mdir" W=1 KCFLAGS=-Werror \
-	CONFIG_GPIO_CLX_BENCH=m modules >&2
+	CONFIG_GPIO_CLX_BENCH=m CONFIG_GPIO_CLX_TORTURE=m modules >&2
 
 log "building device trees"
 "$TOP/tools/uml/dtbs.sh"

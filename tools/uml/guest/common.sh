@@ -33,6 +33,8 @@ guest_halt() {
 	sleep 10
 }
 
+# The modules every boot needs. The benchmark and torture modules are
+# loaded by whoever uses them: each keeps gpio-clx-sim from being unloaded.
 guest_load_modules() {
 	local m
 	for m in gpio-clx irq-clx-sim-intc gpio-clx-sim gpio-clx-sample; do
@@ -43,7 +45,7 @@ guest_load_modules() {
 modpath() {
 	case "$1" in
 	irq-*) echo "drivers/irqchip/$1.ko" ;;
-	gpio-clx-sample | gpio-clx-bench) echo "drivers/misc/$1.ko" ;;
+	gpio-clx-sample | gpio-clx-bench | gpio-clx-torture) echo "drivers/misc/$1.ko" ;;
 	*-test) echo "kunit/$1.ko" ;;
 	*) echo "drivers/gpio/$1.ko" ;;
 	esac
@@ -68,7 +70,8 @@ run_stress() {
 	local filter i=0
 
 	: > "$R/stress-blocks"
-	for filter in 'Sleep.*' 'Input.*' 'Lifecycle/BindCycles.*:Lifecycle.*' \
+	for filter in 'Sleep.*' 'Input.*' 'Load.*' \
+		'Lifecycle/BindCycles.*:Lifecycle.*' \
 		'Lifecycle/UnbindWhileHeld.*'; do
 		i=$((i + 1))
 		echo "stress-$i $filter" >> "$R/stress-blocks"
