@@ -28,9 +28,6 @@
 
 #include "gpio-clx-internal.h"
 
-static struct lock_class_key gpio_clx_lock_key;
-static struct lock_class_key gpio_clx_request_key;
-
 static struct gpio_clx *to_gpio_clx(struct gpio_chip *gc)
 {
 	return container_of(gc, struct gpio_clx, gc);
@@ -39,6 +36,9 @@ static struct gpio_clx *to_gpio_clx(struct gpio_chip *gc)
 /* ---- irq_domain --------------------------------------------------------- */
 
 #ifdef CONFIG_DEBUG_LOCK_ALLOC
+static struct lock_class_key gpio_clx_lock_key;
+static struct lock_class_key gpio_clx_request_key;
+
 /*
  * A kernel without SPARSE_IRQ (UML) keeps its descriptors for good: one
  * outlives its mapping with the lock classes the mapping gave it, and
@@ -65,16 +65,24 @@ static void gpio_clx_lockdep_take(struct gpio_clx *clx, unsigned int virq,
 	struct irq_desc *desc = irq_data_to_desc(irq_get_irq_data(virq));
 
 	clx->lock_classes[hwirq].lock = desc->lock.dep_map.key;
+	clx->lock_classes[hwirq].lock_name = desc->lock.dep_map.name;
 	clx->lock_classes[hwirq].request = desc->request_mutex.dep_map.key;
+	clx->lock_classes[hwirq].request_name = desc->request_mutex.dep_map.name;
 	irq_set_lockdep_class(virq, &gpio_clx_lock_key, &gpio_clx_request_key);
 }
 
+/* Key and name both: lockdep knows a class by the pair. */
 static void gpio_clx_lockdep_give_back(struct gpio_clx *clx, unsigned int virq)
 {
-	irq_hw_number_t hwirq = irqd_to_hwirq(irq_get_irq_data(virq));
+	struct irq_data *d = irq_get_irq_data(virq);
+	struct irq_desc *desc = irq_data_to_desc(d);
+	irq_hw_number_t hwirq = irqd_to_hwirq(d);
 
-	irq_set_lockdep_class(virq, clx->lock_classes[hwirq].lock,
-			      clx->lock_classes[hwirq].request);
+	lockdep_set_class_and_name(&desc->lock, clx->lock_classes[hwirq].lock,
+				   clx->lock_classes[hwirq].lock_name);
+	lockdep_set_class_and_name(&desc->request_mutex,
+				   clx->lock_classes[hwirq].request,
+				   clx->lock_classes[hwirq].request_name);
 }
 #else
 static bool gpio_clx_lockdep_alloc(struct gpio_clx *clx)

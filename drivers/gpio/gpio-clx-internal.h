@@ -123,6 +123,7 @@ struct gpio_clx {
 	/* The lock classes each pin's descriptor had before we mapped it. */
 	struct {
 		struct lock_class_key *lock, *request;
+		const char *lock_name, *request_name;
 	} *lock_classes;
 #endif
 	struct gpio_clx_debounce *debounce;	/* per pin, on first use */
