@@ -1425,11 +1425,6 @@ static irqreturn_t fake_blocking_thread(int irq, void *data)
 
 	fake_log(f->clx, FAKE_HANDLER, 0, hwirq, NULL);
 	f->handled++;
-	if (f->disable_in_handler) {
-		/* Another pin's interrupt is disabled before it is dispatched. */
-		disable_irq_nosync(f->disable_in_handler);
-		f->disable_in_handler = 0;
-	}
 	complete(&f->thread_started);
 	wait_for_completion_timeout(&f->thread_release, 10 * HZ);
 	/* Serviced: the device lets go of the line. */
