@@ -13,7 +13,11 @@ namespace gpioclx::stress {
  */
 bool long_run();
 
-/* @short_count cycles in the short version, @long_count in the long one. */
+/*
+ * @short_count cycles in the short version, @long_count in the long one
+ * (times GPIOCLX_STRESS_SCALE when that is set: make stress
+ * GPIOCLX_STRESS_SCALE=4 to hunt a rare fault).
+ */
 unsigned int cycles(unsigned int short_count, unsigned int long_count);
 
 /*

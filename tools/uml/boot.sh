@@ -15,16 +15,24 @@
 #
 # GPIOCLX_TTY=1 puts the console on this terminal instead (make shell).
 #
+# A guest whose kernel stops scheduling userspace (a loop in the kernel, an
+# interrupt storm) is caught before TIMEOUT: the guest rewrites
+# RESULTS/heartbeat every few seconds, and when it is older than
+# GPIOCLX_STALL seconds (default 300) the kernel's host process gets a few
+# backtraces through gdb, our modules' symbols included
+# (RESULTS/stall.txt), and the board is stopped.
+#
 # usage: boot.sh KERNEL_BUILD DTB INIT RESULTS TIMEOUT [VAR=VALUE...]
-# exit:  the guest's own status (RESULTS/exit-status), 124 on timeout,
-#        125 when the guest died without reporting one
+# exit:  the guest's own status (RESULTS/exit-status), 124 on timeout or
+#        stall, 125 when the guest died without reporting one
 set -euo pipefail
 
 kbuild=$1 dtb=$2 init=$3 results=$4 limit=$5
 shift 5
+guest_vars=("$@")
 
 mkdir -p "$results"
-rm -f "$results/exit-status"
+rm -f "$results/exit-status" "$results/heartbeat" "$results/stall.txt"
 # Guest RAM is a file under TMPDIR that is mapped executable: /dev/shm allows it.
 export TMPDIR=/dev/shm
 
@@ -35,16 +43,94 @@ boot() {
 		GPIOCLX_RESULTS="$results" "$@"
 }
 
+# Backtraces of the UML kernel's host process (PID $1), three of them a
+# second apart so that a loop shows as a loop. The guest lists where our
+# modules' code is (RESULTS/modules-text: name and .text address) so gdb
+# can name their functions too.
+backtraces() {
+	local i name addr ko dir=/nonexistent args=() a
+
+	if ! command -v gdb >/dev/null; then
+		echo "gdb is not installed: no backtrace"
+		return
+	fi
+	for a in "${guest_vars[@]}"; do
+		case $a in GPIOCLX_MODULES=*) dir=${a#*=} ;; esac
+	done
+	if [ -f "$results/modules-text" ]; then
+		while read -r name addr; do
+			ko=$(find "$dir" -name "${name//_/?}.ko" 2>/dev/null |
+				head -n 1)
+			[ -n "$ko" ] && args+=(-ex "add-symbol-file $ko $addr")
+		done < "$results/modules-text"
+	fi
+	for i in 1 2 3; do
+		echo "== backtrace $i of the kernel's host process $1"
+		gdb -q -n -batch -p "$1" -ex 'set confirm off' "${args[@]}" \
+			-ex 'bt 40' -ex detach 2>&1 | grep -v '^\[New LWP'
+		sleep 1
+	done
+}
+
+# The UML kernel's own host process under PID $1: the first process
+# running our kernel binary (its children run the guest's processes).
+uml_kernel_pid() {
+	local p todo=("$1")
+
+	while [ ${#todo[@]} -gt 0 ]; do
+		p=${todo[0]}
+		todo=("${todo[@]:1}")
+		if [ "$(readlink "/proc/$p/exe" 2>/dev/null)" = \
+			"$(readlink -f "$kbuild/linux")" ]; then
+			echo "$p"
+			return
+		fi
+		# shellcheck disable=SC2207
+		todo+=($(pgrep -P "$p"))
+	done
+}
+
+# Stop the board when its heartbeat goes stale; see the top of this file.
+stall_watch() {
+	local pid=$1 beat=$results/heartbeat stall=${GPIOCLX_STALL:-300}
+	local kpid age
+
+	while kill -0 "$pid" 2>/dev/null; do
+		sleep 10
+		[ -f "$beat" ] || continue
+		age=$(( $(date +%s) - $(stat -c %Y "$beat") ))
+		[ "$age" -gt "$stall" ] || continue
+		kpid=$(uml_kernel_pid "$pid")
+		{
+			echo "guest stalled: no heartbeat for ${age}s"
+			[ -n "$kpid" ] && backtraces "$kpid"
+		} > "$results/stall.txt" 2>&1
+		kill -TERM "$pid"
+		return
+	done
+}
+
 set +e
 if [ -n "${GPIOCLX_TTY:-}" ]; then
 	# make shell: the console is this terminal, both ways.
 	boot con0=fd:0,fd:1 "$@"
+	rc=$?
 else
-	boot con0=null,fd:1 "$@" </dev/null >"$results/console.log" 2>&1
+	boot con0=null,fd:1 "$@" </dev/null >"$results/console.log" 2>&1 &
+	pid=$!
+	stall_watch "$pid" &
+	watcher=$!
+	wait "$pid"
+	rc=$?
+	kill "$watcher" 2>/dev/null
+	wait "$watcher" 2>/dev/null
 fi
-rc=$?
 set -e
 
+if [ -s "$results/stall.txt" ]; then
+	echo "boot: guest stalled; backtraces: $results/stall.txt" >&2
+	exit 124
+fi
 if [ $rc = 124 ] || [ $rc = 137 ]; then
 	echo "boot: guest timed out after ${limit}s; console: $results/console.log" >&2
 	exit 124

@@ -22,7 +22,8 @@ set +e
 "$TOP/tools/uml/boot.sh" "$kbuild" "$OUT/dts/uml-board-check.dtb" \
 	"$TOP/tools/uml/guest/stress-init.sh" "$results" \
 	"${GPIOCLX_STRESS_TIMEOUT:-5400}" \
-	GPIOCLX_MODULES="$OUT/uml-debug/modules" GPIOCLX_TOOLS="$OUT/tools"
+	GPIOCLX_MODULES="$OUT/uml-debug/modules" GPIOCLX_TOOLS="$OUT/tools" \
+	GPIOCLX_STRESS_SCALE="${GPIOCLX_STRESS_SCALE:-1}"
 boot_status=$?
 set -e
 

@@ -22,6 +22,22 @@ guest_mounts() {
 	# Every kernel message, as it is logged (see boot.sh for why not the
 	# console). cat writes each record as soon as it reads it.
 	cat /dev/kmsg > "$R/kmsg.log" &
+	guest_heartbeat &
+}
+
+# Tell the host every few seconds that userspace still runs (boot.sh's
+# stall watch), and where our modules' code is, for its backtraces.
+guest_heartbeat() {
+	local m
+	while :; do
+		for m in /sys/module/gpio_clx* /sys/module/irq_clx*; do
+			[ -r "$m/sections/.text" ] &&
+				echo "${m##*/} $(cat "$m/sections/.text")"
+		done > "$R/modules-text.new" 2>/dev/null
+		mv -f "$R/modules-text.new" "$R/modules-text"
+		date +%s > "$R/heartbeat"
+		sleep 5
+	done
 }
 
 # Power off without systemd; the status file tells the host how it went.
