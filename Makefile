@@ -5,7 +5,8 @@
 # own targets build a User Mode Linux board to test them on:
 #
 #   make demo     boot the simulated board and show it working
-#   make check    every test: KUnit and end-to-end, under lockdep and KASAN
+#   make check    every test: KUnit and end-to-end, under lockdep and KASAN,
+#                 on the oldest and the newest kernel (check-all: every one)
 #   make stress   the long reliability run (load, life cycle, sleep, input)
 #   make bench    our interrupt path against gpio-sim and the floor: out/bench/
 #   make install  modules_install (to extra/) and depmod; KDIR= as for make
@@ -20,7 +21,7 @@ KREL = $(or $(KERNELRELEASE),$(shell sed -n 's/.*UTS_RELEASE "\(.*\)"/\1/p' \
 INSTALL_MOD_DIR ?= extra
 DEPMOD ?= /sbin/depmod
 
-.PHONY: all modules install clean deps uml demo check stress bench lint matrix dt-check shell help
+.PHONY: all modules install clean deps uml demo check check-all stress bench lint matrix dt-check shell help
 
 all: modules
 
@@ -56,8 +57,13 @@ demo:
 shell:
 	tools/uml/shell.sh
 
+# Every test, on the oldest and the newest kernel series; check-all boots
+# every series (tools/uml/lib.sh lists them).
 check:
 	tools/uml/check.sh
+
+check-all:
+	GPIOCLX_ALL=1 tools/uml/check.sh
 
 # The long reliability run; make check runs a short version of it.
 stress:
@@ -72,8 +78,9 @@ bench:
 lint:
 	tools/lint.sh
 
-# The modules against the distro headers and for arm64, installed, modinfo
-# and DKMS: what a board user does; also part of make check.
+# The modules against the distro headers and for arm64, x86_64 and UML of
+# every kernel series, installed, modinfo and DKMS: what a board user does;
+# also part of make check.
 matrix:
 	tools/matrix.sh
 
@@ -84,4 +91,4 @@ dt-check:
 	tools/dt-check.sh
 
 help:
-	@sed -n '3,11p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,12p' Makefile | sed 's/^# \{0,1\}//'

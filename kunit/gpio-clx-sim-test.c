@@ -22,10 +22,11 @@
 
 #include <linux/gpio/clx.h>
 
+#include "gpio-clx-compat.h"
 #include "gpio-clx-sim.h"
 #include "gpio-clx-testing.h"
 
-/* gpiolib's private header, from the kernel tree: FLAG_IRQ_IS_ENABLED. */
+/* gpiolib's private header, from the kernel tree: GPIOD_FLAG_IRQ_IS_ENABLED. */
 #include <gpiolib.h>
 
 #define SIM_NODE	"/gpio-controller-1"
@@ -517,7 +518,7 @@ static int sim_order_set_state(struct irq_data *d,
 
 	if (which == IRQCHIP_STATE_PENDING && o->n < SIM_ORDER_MAX) {
 		o->output[o->n] = state;
-		o->irq_enabled[o->n] = test_bit(FLAG_IRQ_IS_ENABLED,
+		o->irq_enabled[o->n] = test_bit(GPIOD_FLAG_IRQ_IS_ENABLED,
 						&o->desc->flags);
 		o->n++;
 	}
@@ -526,7 +527,7 @@ static int sim_order_set_state(struct irq_data *d,
 
 static bool sim_test_irq_enabled(struct sim_order *o)
 {
-	return test_bit(FLAG_IRQ_IS_ENABLED, &o->desc->flags);
+	return test_bit(GPIOD_FLAG_IRQ_IS_ENABLED, &o->desc->flags);
 }
 
 /*
@@ -552,7 +553,7 @@ static void sim_test_gpiolib_order(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, o->orig->irq_set_irqchip_state);
 	o->chip = *o->orig;
 	o->chip.irq_set_irqchip_state = sim_order_set_state;
-	o->desc = gpiochip_get_desc(gpio_clx_gpio_chip(t->clx), SIM_PIN);
+	o->desc = gpio_clx_chip_desc(gpio_clx_gpio_chip(t->clx), SIM_PIN);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(o->desc));
 	KUNIT_ASSERT_EQ(test, request_irq(t->virq, sim_test_handler,
 					  IRQF_TRIGGER_RISING, "kunit", t), 0);

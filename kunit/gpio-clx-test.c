@@ -30,9 +30,10 @@
 
 #include <linux/gpio/clx.h>
 
+#include "gpio-clx-compat.h"
 #include "gpio-clx-testing.h"
 
-/* gpiolib's private header, from the kernel tree: FLAG_IRQ_IS_ENABLED. */
+/* gpiolib's private header, from the kernel tree: GPIOD_FLAG_IRQ_IS_ENABLED. */
 #include <gpiolib.h>
 
 #define FAKE_NGPIO	40
@@ -128,10 +129,10 @@ static void fake_note_gpiolib(struct fake *f, unsigned int bank, u64 mask)
 
 	if (!f->gc || !mask || !f->nlog)
 		return;
-	desc = gpiochip_get_desc(f->gc, bank * FAKE_PPB + __ffs64(mask));
+	desc = gpio_clx_chip_desc(f->gc, bank * FAKE_PPB + __ffs64(mask));
 	if (!IS_ERR(desc))
 		f->log[f->nlog - 1].gpiolib_enabled =
-			test_bit(FLAG_IRQ_IS_ENABLED, &desc->flags);
+			test_bit(GPIOD_FLAG_IRQ_IS_ENABLED, &desc->flags);
 }
 
 static int fake_read_pins(struct gpio_clx *clx, unsigned int bank, u64 *levels)
@@ -323,8 +324,7 @@ static int gpio_clx_test_init(struct kunit *test)
 	init_completion(&f->fired);
 	init_completion(&f->thread_started);
 	init_completion(&f->thread_release);
-	hrtimer_init(&f->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
-	f->timer.function = fake_fire;
+	hrtimer_setup(&f->timer, fake_fire, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
 	f->pdev = platform_device_register_simple("gpio-clx-test",
 						  PLATFORM_DEVID_AUTO, NULL, 0);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(f->pdev));

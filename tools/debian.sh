@@ -76,9 +76,13 @@ Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 EOF
 	if [ "${1:-}" = force ] || [ -z "$(find "$stamp" -mtime -7 2>/dev/null)" ]; then
 		log "updating the package lists of $suites (in $state)"
-		apt-get "${apt_opts[@]}" update >&2 ||
+		if apt-get "${apt_opts[@]}" update >&2; then
+			touch "$stamp"
+		elif [ -f "$stamp" ]; then
+			log "apt-get update failed: keeping the lists of $(date -r "$stamp" +%F)"
+		else
 			die "apt-get update failed for $suites"
-		touch "$stamp"
+		fi
 	fi
 }
 
@@ -172,6 +176,9 @@ source_pkg() {
 }
 
 mkdir -p "$cache"
+# One fetch at a time (two builds may want the same source at once).
+exec 9>"$cache/.debian.lock"
+flock 9
 case "${1:-}" in
 kernel) kernel "${2:?series}" ;;
 source) source_pkg "${2:?package}" ;;

@@ -26,7 +26,7 @@ set -euo pipefail
 
 command -v dt-validate >/dev/null ||
 	die "dt-validate not found: run 'make deps' (Debian package dt-schema)"
-src=$(uml_src)
+src=$(uml_src "$KERNEL_OLDEST")
 bindings=$TOP/Documentation/devicetree/bindings
 dtbs=$OUT/dts
 work=$OUT/dt-check

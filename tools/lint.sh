@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$TOP"
 
 fail=0
-checkpatch=$(uml_src)/scripts/checkpatch.pl
+checkpatch=$(uml_src "$KERNEL_OLDEST")/scripts/checkpatch.pl
 [ -f "$checkpatch" ] || die "no $checkpatch: run 'make uml' first"
 
 mapfile -t cfiles < <(git ls-files --cached --others --exclude-standard '*.c' '*.h' 2>/dev/null ||
@@ -24,13 +24,13 @@ fi
 
 # sparse over every module (C=2: checked whether rebuilt or not), built
 # against the test board's kernel, which also has KUnit for the suites.
-kbuild=$(cat "$OUT/kernel-debug" 2>/dev/null || true)
+kbuild=$(kernel_build debug 2>/dev/null || true)
 if [ -z "$kbuild" ] || [ ! -f "$kbuild/.built" ]; then
 	echo "lint: no UML kernel build for sparse: run 'make uml' first" >&2
 	fail=1
 else
 	stage_tree "$OUT/lint/sparse"
-	make -s -C "$(uml_src)" O="$kbuild" ARCH=um M="$OUT/lint/sparse" C=2 \
+	make -s -C "$(uml_src "$KERNEL_OLDEST")" O="$kbuild" ARCH=um M="$OUT/lint/sparse" C=2 \
 		CONFIG_GPIO_CLX_BENCH=m CONFIG_GPIO_CLX_TORTURE=m modules > "$OUT/lint/sparse.log" 2>&1 ||
 		echo "lint: build for sparse failed" >> "$OUT/lint/sparse.log"
 	sed "s|$OUT/lint/sparse/||" "$OUT/lint/sparse.log" > "$OUT/lint/sparse.txt"
@@ -43,7 +43,7 @@ fi
 
 # kernel-doc over every module and the client API, and every exported
 # function documented.
-kerneldoc=$(uml_src)/scripts/kernel-doc
+kerneldoc=$(uml_src "$KERNEL_OLDEST")/scripts/kernel-doc
 for f in drivers/*/*.[ch] include/linux/gpio/*.h; do
 	if perl "$kerneldoc" -none -v "$f" 2>&1 | grep -v ' info: ' | grep .; then
 		echo "lint: kernel-doc problems in $f" >&2
@@ -70,7 +70,7 @@ done
 
 # The sysfs ABI entries, through the kernel's own checker (which warns on
 # stdout and exits 0 either way).
-abi=$(perl "$(uml_src)/scripts/get_abi.pl" validate --dir Documentation/ABI 2>&1)
+abi=$(perl "$(uml_src "$KERNEL_OLDEST")/scripts/get_abi.pl" validate --dir Documentation/ABI 2>&1)
 if [ -n "$abi" ]; then
 	echo "$abi"
 	echo "lint: get_abi.pl found problems in Documentation/ABI" >&2

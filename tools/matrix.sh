@@ -10,8 +10,10 @@
 #   install  make KDIR=<those headers> INSTALL_MOD_PATH=<stage> install:
 #            extra/ and depmod, the release read from KDIR
 #   modalias modinfo and modules.alias carry an of: alias per compatible
-#   arm64    make KDIR=<arm64 defconfig + modules_prepare> ARCH=arm64
-#            CROSS_COMPILE=aarch64-linux-gnu- (the tree is cached)
+#   ARCH-SERIES  make KDIR=<ARCH defconfig + tools/matrix.config +
+#            modules_prepare> ARCH=ARCH [CROSS_COMPILE=aarch64-linux-gnu-]
+#            for arm64, x86_64 and um and every kernel series of
+#            tools/uml/lib.sh (the trees are cached), W=1, no warnings
 #   dkms     dkms add + dkms build against the distro headers
 #
 # Nothing touches the machine's own /lib/modules or /var/lib/dkms: installs
@@ -139,48 +141,70 @@ distro_modalias() {
 	}
 }
 
-# ---- arm64 cross build ----------------------------------------------------
+# ---- every kernel series, every architecture ---------------------------
 
-# An arm64 defconfig tree of the same source, prepared for external modules
-# and cached like the UML kernel (keyed by source version and compiler).
-arm64_tree() {
-	local src version key tree
-	src=$(uml_src)
-	version=$(dpkg-query -W -f='${Version}' linux-source-6.1)
-	key=$( (echo "$version arm64 defconfig modules_prepare"
-		aarch64-linux-gnu-gcc --version | head -1) | sha256sum | cut -c1-16)
-	tree=$CACHE/build-arm64-$key
+# prepared_tree ARCH SERIES: ARCH's defconfig of kernel SERIES with
+# tools/matrix.config on top, prepared for external modules and cached like
+# the UML kernels (keyed by the source version, the fragment and the
+# compiler).
+prepared_tree() {
+	local arch=$1 series=$2 src version key tree
+	local args=(ARCH="$arch")
+
+	[ "$arch" = arm64 ] && args+=(CROSS_COMPILE=aarch64-linux-gnu-)
+	src=$(uml_src "$series") || return 1
+	version=${src##*/linux-source-}
+	key=$( (echo "$version $arch defconfig modules_prepare"
+		cat "$TOP/tools/matrix.config"
+		if [ "$arch" = arm64 ]; then
+			aarch64-linux-gnu-gcc --version | head -n 1
+		else
+			gcc --version | head -n 1
+		fi) | sha256sum | cut -c1-16)
+	tree=$CACHE/prep-$arch-$key
 	if [ ! -f "$tree/.prepared" ]; then
 		rm -rf "$tree"
 		mkdir -p "$tree"
-		make -s -C "$src" O="$tree" ARCH=arm64 \
-			CROSS_COMPILE=aarch64-linux-gnu- defconfig >&2 &&
-			make -s -C "$src" O="$tree" ARCH=arm64 \
-				CROSS_COMPILE=aarch64-linux-gnu- -j"$(nproc)" \
+		make -s -C "$src" O="$tree" "${args[@]}" defconfig >&2 &&
+			(cd "$src" && scripts/kconfig/merge_config.sh -m -O "$tree" \
+				"$tree/.config" "$TOP/tools/matrix.config" >/dev/null) &&
+			make -s -C "$src" O="$tree" "${args[@]}" olddefconfig >&2 &&
+			make -s -C "$src" O="$tree" "${args[@]}" -j"$(nproc)" \
 				modules_prepare >&2 || return 1
 		touch "$tree/.prepared"
 	fi
 	echo "$tree"
 }
 
-arm64_build() {
-	local tree rel m
-	tree=$(arm64_tree) || return 1
+# series_build ARCH SERIES: a warning-free W=1 build of every module
+# (the KUnit suites too, where the tree has KUnit) for ARCH against SERIES.
+series_build() {
+	local arch=$1 series=$2 tree rel m dir=$work/$1-$2 kind
+	local args=(ARCH="$arch")
+
+	[ "$arch" = arm64 ] && args+=(CROSS_COMPILE=aarch64-linux-gnu-)
+	tree=$(prepared_tree "$arch" "$series") || return 1
 	rel=$(kernel_release "$tree")
-	stage_tree "$work/arm64"
+	stage_tree "$dir"
 	# modules_prepare makes no Module.symvers, so modpost cannot resolve
 	# the kernel's own symbols: only those warnings are expected.
-	build "$work/arm64" "$work/arm64.log" \
-		'modpost: .* undefined!|modpost: suppressed .* unresolved|Symbol info of vmlinux is missing|You may get many unresolved symbol' \
-		KDIR="$tree" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- &&
-		have_modules "$work/arm64" || return 1
-	for m in "${modules[@]}"; do
-		file "$work/arm64/$m" | grep -q 'ARM aarch64' ||
-			{ echo "$m is not an arm64 object"; return 1; }
-		modinfo -F vermagic "$work/arm64/$m" | grep -q "^$rel " ||
+	build "$dir" "$dir.log" \
+		'modpost: .* undefined!|modpost: suppressed .* unresolved|Symbol info of vmlinux is missing|You may get many unresolved symbol|Module.symvers is missing' \
+		KDIR="$tree" "${args[@]}" CONFIG_GPIO_CLX_BENCH=m \
+		CONFIG_GPIO_CLX_TORTURE=m &&
+		have_modules "$dir" || return 1
+	case $arch in
+	arm64) kind='ARM aarch64' ;;
+	um | x86_64) kind='x86-64' ;;
+	esac
+	for m in "${modules[@]}" drivers/misc/gpio-clx-bench.ko \
+		drivers/misc/gpio-clx-torture.ko kunit/gpio-clx-test.ko; do
+		file "$dir/$m" | grep -q "$kind" ||
+			{ echo "$m is not an $arch object"; return 1; }
+		modinfo -F vermagic "$dir/$m" | grep -q "^$rel " ||
 			{ echo "$m vermagic is not $rel"; return 1; }
 	done
-	echo "arm64 modules for $rel"
+	echo "$arch modules for $rel"
 }
 
 # ---- DKMS -----------------------------------------------------------------
@@ -212,6 +236,13 @@ mkdir -p "$work"
 run distro distro_build
 run install distro_install
 run modalias distro_modalias
-run arm64 arm64_build
+# Debian 12's amd64 headers and the UML board kernels (tools/uml/build.sh)
+# are built against elsewhere; here every other pair.
+for series in "${KERNELS[@]}"; do
+	for arch in arm64 x86_64 um; do
+		case $arch-$series in x86_64-"$KERNEL_OLDEST") continue ;; esac
+		run "$arch-$series" series_build "$arch" "$series"
+	done
+done
 run dkms dkms_build
 exit "$fail"

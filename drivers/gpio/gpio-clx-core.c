@@ -211,12 +211,11 @@ static int gpio_clx_get(struct gpio_chip *gc, unsigned int offset)
 	return !!(levels & gpio_clx_bit(clx, offset));
 }
 
-static void gpio_clx_set(struct gpio_chip *gc, unsigned int offset, int value)
+static int gpio_clx_set(struct gpio_chip *gc, unsigned int offset, int value)
 {
 	struct gpio_clx *clx = to_gpio_clx(gc);
 	struct gpio_clx_bank *bank = gpio_clx_bank(clx, offset);
 	u64 bit = gpio_clx_bit(clx, offset);
-
 	int ret;
 
 	scoped_guard(gpio_clx_bank, bank)
@@ -225,7 +224,19 @@ static void gpio_clx_set(struct gpio_chip *gc, unsigned int offset, int value)
 	if (ret)
 		dev_err_ratelimited(clx->dev, "pin %u: write failed: %d\n",
 				    offset, ret);
+	return ret;
 }
+
+#ifdef GPIO_CLX_CHIP_SET_IS_VOID
+/* A kernel whose ->set cannot fail the caller: the failure is only logged. */
+static void gpio_clx_chip_set(struct gpio_chip *gc, unsigned int offset,
+			      int value)
+{
+	gpio_clx_set(gc, offset, value);
+}
+#else
+#define gpio_clx_chip_set gpio_clx_set
+#endif
 
 static int gpio_clx_set_direction(struct gpio_clx *clx, unsigned int offset,
 				  bool output, int value)
@@ -361,16 +372,18 @@ static void gpio_clx_quiesce(struct gpio_clx *clx)
 			    clx->info.pins_per_bank);
 		all = GENMASK_ULL(npins - 1, 0);
 		enabled = all;
-		if (clx->ops->query_enabled)
+		if (clx->ops->query_enabled) {
 			scoped_guard(gpio_clx_bank, &clx->banks[b])
 				if (clx->ops->query_enabled(clx, b, &enabled))
 					enabled = all;
+		}
 		for (pin = 0; pin < npins; pin++)
 			if (enabled & BIT_ULL(pin))
 				clx->ops->disable_interrupt(clx, b, pin);
-		if (clx->ops->clear_active)
+		if (clx->ops->clear_active) {
 			scoped_guard(gpio_clx_bank, &clx->banks[b])
 				clx->ops->clear_active(clx, b, all);
+		}
 	}
 }
 
@@ -387,7 +400,7 @@ static void gpio_clx_init_chip(struct gpio_clx *clx, struct device *dev)
 	gc->can_sleep = clx->passive;
 	gc->get = gpio_clx_get;
 	if (clx->ops->write_pins)
-		gc->set = gpio_clx_set;
+		gc->set = gpio_clx_chip_set;
 	gc->direction_input = gpio_clx_direction_input;
 	gc->direction_output = gpio_clx_direction_output;
 	gc->get_direction = gpio_clx_get_direction;

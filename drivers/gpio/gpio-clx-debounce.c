@@ -166,9 +166,8 @@ static int gpio_clx_debounce_alloc(struct gpio_clx *clx)
 	if (!db)
 		return -ENOMEM;
 	for (offset = 0; offset < clx->info.ngpio; offset++) {
-		hrtimer_init(&db[offset].timer, CLOCK_MONOTONIC,
-			     HRTIMER_MODE_REL_HARD);
-		db[offset].timer.function = gpio_clx_debounce_fire;
+		hrtimer_setup(&db[offset].timer, gpio_clx_debounce_fire,
+			      CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
 		INIT_WORK(&db[offset].work, gpio_clx_debounce_work);
 		db[offset].clx = clx;
 		db[offset].offset = offset;

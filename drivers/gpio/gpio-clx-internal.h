@@ -50,6 +50,7 @@
 
 #include <linux/gpio/clx.h>
 
+#include "gpio-clx-compat.h"
 #include "gpio-clx-testing.h"
 
 struct dentry;

@@ -298,8 +298,8 @@ int clx_sim_gen_init(struct clx_sim *sim)
 		return -ENOMEM;
 	gen->sim = sim;
 	mutex_init(&gen->lock);
-	hrtimer_init(&gen->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
-	gen->timer.function = clx_sim_gen_step;
+	hrtimer_setup(&gen->timer, clx_sim_gen_step, CLOCK_MONOTONIC,
+		      HRTIMER_MODE_REL_HARD);
 	gen->file = debugfs_create_file("generator", 0600, sim->debugfs, gen,
 					&clx_sim_gen_fops);
 	return devm_add_action_or_reset(sim->dev, clx_sim_gen_remove, gen);

@@ -23,6 +23,7 @@
 #include <linux/hrtimer.h>
 #include <linux/types.h>
 
+#include "gpio-clx-compat.h"
 #include "gpio-clx-sim.h"
 
 struct dentry;

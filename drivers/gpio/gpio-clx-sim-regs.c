@@ -332,9 +332,8 @@ int clx_sim_debounce_init(struct clx_sim *sim)
 	if (!sim->debounce)
 		return -ENOMEM;
 	for (i = 0; i < sim->ngpio; i++) {
-		hrtimer_init(&sim->debounce[i].timer, CLOCK_MONOTONIC,
-			     HRTIMER_MODE_REL_HARD);
-		sim->debounce[i].timer.function = clx_sim_debounce_fire;
+		hrtimer_setup(&sim->debounce[i].timer, clx_sim_debounce_fire,
+			      CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
 		sim->debounce[i].sim = sim;
 		sim->debounce[i].offset = i;
 	}

@@ -64,7 +64,6 @@ static const struct file_operations clx_sim_inject_fops = {
 	.owner = THIS_MODULE,
 	.open = simple_open,
 	.write = clx_sim_inject_write,
-	.llseek = no_llseek,
 };
 
 /*

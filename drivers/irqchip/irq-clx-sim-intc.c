@@ -24,6 +24,8 @@
 #include <linux/platform_device.h>
 #include <linux/spinlock.h>
 
+#include "gpio-clx-compat.h"
+
 #define SIM_INTC_MAX_LINES	32
 
 struct sim_intc {
@@ -225,8 +227,8 @@ static int sim_intc_probe(struct platform_device *pdev)
 
 	raw_spin_lock_init(&intc->lock);
 	intc->masked = ~0UL;
-	hrtimer_init(&intc->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
-	intc->timer.function = sim_intc_fire;
+	hrtimer_setup(&intc->timer, sim_intc_fire, CLOCK_MONOTONIC,
+		      HRTIMER_MODE_REL_HARD);
 
 	intc->domain = irq_domain_create_linear(dev_fwnode(dev), intc->nlines,
 						&sim_intc_domain_ops, intc);

@@ -71,6 +71,7 @@
 
 #include <linux/gpio/clx.h>
 
+#include "gpio-clx-compat.h"
 #include "gpio-clx-sim.h"
 #include "gpio-clx-testing.h"
 
@@ -109,6 +110,7 @@ struct clx_bench {
 	u32 ppb;
 	/* gpio-sim */
 	struct gpio_chip *gc;
+	void *gc_ref;		/* the reference gpio_clx_chip_get() took */
 	/* floor */
 	struct device_node *intc_np;
 	struct fwnode_handle *floor_fwnode;
@@ -388,17 +390,12 @@ static void clx_bench_clx_teardown(struct clx_bench *b)
 
 /* ---- gpio-sim: mainline's simulator on irq_sim --------------------------- */
 
-static int clx_bench_match_label(struct gpio_chip *gc, void *label)
-{
-	return gc->label && !strcmp(gc->label, label);
-}
-
 static int clx_bench_gpiosim_setup(struct clx_bench *b, const char *target)
 {
 	unsigned int i;
 	int ret;
 
-	b->gc = gpiochip_find((void *)target, clx_bench_match_label);
+	b->gc = gpio_clx_chip_get(target, &b->gc_ref);
 	if (!b->gc || !b->gc->to_irq)
 		return -EINVAL;
 	if (b->first + b->count > b->gc->ngpio)
@@ -424,6 +421,9 @@ static void clx_bench_gpiosim_round(struct clx_bench *b)
 static void clx_bench_gpiosim_teardown(struct clx_bench *b)
 {
 	clx_bench_release(b);
+	gpio_clx_chip_put(b->gc_ref);
+	b->gc_ref = NULL;
+	b->gc = NULL;
 }
 
 static const struct clx_bench_case clx_bench_cases[] = {
@@ -586,7 +586,6 @@ static const struct file_operations clx_bench_fops = {
 	.release = clx_bench_release_file,
 	.read = clx_bench_read,
 	.write = clx_bench_write,
-	.llseek = no_llseek,
 };
 
 static int __init clx_bench_init(void)

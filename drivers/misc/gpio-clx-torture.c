@@ -472,7 +472,6 @@ static const struct file_operations clx_torture_control_fops = {
 	.owner = THIS_MODULE,
 	.open = simple_open,
 	.write = clx_torture_control_write,
-	.llseek = no_llseek,
 };
 
 static int clx_torture_status_show(struct seq_file *s, void *unused)

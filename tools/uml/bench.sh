@@ -13,7 +13,7 @@ set -euo pipefail
 start=$(date +%s)
 "$TOP/tools/uml/deps.sh" gnuplot-nox
 "$TOP/tools/uml/build.sh" "$TOP/tools/uml/bench.config"
-kbuild=$(cat "$OUT/kernel-bench")
+kbuild=$(kernel_build bench)
 bench=$OUT/bench
 boot=$bench/boot
 rm -rf "$bench"
@@ -34,7 +34,7 @@ status=0
 # merged caches would hide them under an unrelated name.
 "$TOP/tools/uml/boot.sh" "$kbuild" "$OUT/dts/uml-bench.dtb" \
 	"$TOP/tools/uml/guest/bench-init.sh" "$boot" 900 slab_nomerge \
-	GPIOCLX_MODULES="$OUT/uml-bench/modules" GPIOCLX_TOOLS="$OUT/tools" ||
+	GPIOCLX_MODULES="$(module_dir bench)" GPIOCLX_TOOLS="$OUT/tools" ||
 	status=$?
 if [ "$status" != 0 ] || [ ! -s "$boot/bench.csv" ]; then
 	grep -i 'gpioclx-bench\|error' "$boot/guest.log" 2>/dev/null | tail -20 >&2 || true

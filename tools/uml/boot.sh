@@ -3,8 +3,8 @@
 #
 # Boot the UML test board once: host root over hostfs (read-only), our
 # device tree, and a guest init script that writes into RESULTS (mounted
-# read-write inside the guest at /mnt). The whole process group is killed
-# after TIMEOUT seconds. The console goes to RESULTS/console.log.
+# read-write inside the guest at /run/results). The whole process group is
+# killed after TIMEOUT seconds. The console goes to RESULTS/console.log.
 #
 # Only emergencies (panics) reach the console: UML's console driver takes a
 # sleeping spinlock, so any message printed from hard-IRQ context or under a
@@ -20,7 +20,8 @@
 # RESULTS/heartbeat every few seconds, and when it is older than
 # GPIOCLX_STALL seconds (default 300) the kernel's host process gets a few
 # backtraces through gdb, our modules' symbols included
-# (RESULTS/stall.txt), and the board is stopped.
+# (RESULTS/stall.txt), and the board is stopped. A board still running
+# 15 s before TIMEOUT gets the same report.
 #
 # usage: boot.sh KERNEL_BUILD DTB INIT RESULTS TIMEOUT [VAR=VALUE...]
 # exit:  the guest's own status (RESULTS/exit-status), 124 on timeout or
@@ -37,7 +38,7 @@ rm -f "$results/exit-status" "$results/heartbeat" "$results/stall.txt"
 export TMPDIR=/dev/shm
 
 boot() {
-	timeout -k 10 "$limit" "$kbuild/linux" mem=512M root=/dev/root \
+	timeout -k 10 "$((limit + 30))" "$kbuild/linux" mem=512M root=/dev/root \
 		rootfstype=hostfs rootflags=/ ro dtb="$dtb" init="$init" \
 		con=null ssl=null log_buf_len=4M loglevel="${GPIOCLX_LOGLEVEL:-1}" \
 		GPIOCLX_RESULTS="$results" "$@"
@@ -90,20 +91,32 @@ uml_kernel_pid() {
 	done
 }
 
-# Stop the board when its heartbeat goes stale; see the top of this file.
+# Stop the board when its heartbeat goes stale, or a little before its
+# time is up, with backtraces and the guest's processes (each one a host
+# process under the kernel's: CPU time and state) in RESULTS/stall.txt.
 stall_watch() {
 	local pid=$1 beat=$results/heartbeat stall=${GPIOCLX_STALL:-300}
-	local kpid age
+	local kpid age why end=$((SECONDS + limit - 15))
 
 	while kill -0 "$pid" 2>/dev/null; do
-		sleep 10
-		[ -f "$beat" ] || continue
-		age=$(( $(date +%s) - $(stat -c %Y "$beat") ))
-		[ "$age" -gt "$stall" ] || continue
+		sleep 5
+		why=
+		if [ "$SECONDS" -ge "$end" ]; then
+			why="guest still running after ${limit}s"
+		elif [ -f "$beat" ]; then
+			age=$(( $(date +%s) - $(stat -c %Y "$beat") ))
+			[ "$age" -gt "$stall" ] &&
+				why="guest stalled: no heartbeat for ${age}s"
+		fi
+		[ -n "$why" ] || continue
 		kpid=$(uml_kernel_pid "$pid")
 		{
-			echo "guest stalled: no heartbeat for ${age}s"
-			[ -n "$kpid" ] && backtraces "$kpid"
+			echo "$why"
+			if [ -n "$kpid" ]; then
+				echo "== the guest's processes (host view)"
+				ps -o pid,stat,time,pcpu --ppid "$kpid"
+				backtraces "$kpid"
+			fi
 		} > "$results/stall.txt" 2>&1
 		kill -TERM "$pid"
 		return
@@ -128,7 +141,7 @@ fi
 set -e
 
 if [ -s "$results/stall.txt" ]; then
-	echo "boot: guest stalled; backtraces: $results/stall.txt" >&2
+	echo "boot: $(head -n 1 "$results/stall.txt"); backtraces: $results/stall.txt" >&2
 	exit 124
 fi
 if [ $rc = 124 ] || [ $rc = 137 ]; then

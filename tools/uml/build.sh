@@ -4,29 +4,31 @@
 # Build everything the UML board runs: the kernel (cached), our modules
 # against it, the device trees and the C++ tools. Prints nothing on stdout.
 #
-# usage: build.sh [FRAGMENT]    default: the debug (lockdep + KASAN) kernel
+# usage: build.sh [FRAGMENT [SERIES]]  default: the debug (lockdep + KASAN)
+#                                     kernel of the oldest series
 set -euo pipefail
 # shellcheck source=tools/uml/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 fragment=${1:-$TOP/tools/uml/debug.config}
+series=${2:-$KERNEL_OLDEST}
 "$TOP/tools/uml/deps.sh"
-kbuild=$("$TOP/tools/uml/kernel.sh" "$fragment")
-src=$(uml_src)
+kbuild=$("$TOP/tools/uml/kernel.sh" "$fragment" "$series")
+src=$(uml_src "$series")
 name=$(basename "$fragment" .config)
 mkdir -p "$OUT"
-echo "$kbuild" > "$OUT/kernel-$name"
+echo "$kbuild" > "$OUT/kernel-$name-$series"
 
 # Kbuild of this kernel version builds external modules in their source
 # folder; build from a copy so the work tree stays clean and host and UML
 # builds never mix objects.
-mdir=$OUT/uml-$name/modules
+mdir=$(module_dir "$name" "$series")
 mkdir -p "$mdir"
 rsync -a --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' \
 	--exclude '*.mod' --exclude '*.mod.c' --exclude 'modules.order' \
 	--exclude 'Module.symvers' "$TOP/Kbuild" "$TOP/drivers" "$TOP/include" "$TOP/kunit" \
 	"$mdir/"
-log "building modules for UML ($name)"
+log "building modules for UML ($name, $series)"
 # Warnings are errors here: the modules must build clean with W=1.
 make -s -C "$src" O="$kbuild" ARCH=um M="$mdir" W=1 KCFLAGS=-Werror \
 	CONFIG_GPIO_CLX_BENCH=m CONFIG_GPIO_CLX_TORTURE=m modules >&2

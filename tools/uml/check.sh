@@ -1,16 +1,16 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# "make check": build the debug UML kernel (cached), our modules, device
-# trees and tools, boot the board once, and judge the run. The last line is
-# "N passed, N failed, N skipped" over every KUnit case and end-to-end test.
+# "make check": build the debug UML kernels (cached), our modules, device
+# trees and tools, run the host checks, boot the board on the oldest and on
+# the newest kernel series, and judge the runs. The last line is "N passed,
+# N failed, N skipped" over every KUnit case and end-to-end test of both.
 set -euo pipefail
 # shellcheck source=tools/uml/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 start=$(date +%s)
 "$TOP/tools/uml/build.sh" "$TOP/tools/uml/debug.config"
-kbuild=$(cat "$OUT/kernel-debug")
 
 results=$OUT/results/check
 rm -rf "$results"
@@ -33,21 +33,50 @@ doc_status=0
 "$TOP/tools/doccheck.sh" extract "$results/docs" 2> "$results/docs-extract.log" ||
 	doc_status=$?
 cat "$results/docs-extract.log" >&2
-log "booting the UML board (lockdep + KASAN kernel)"
-set +e
-"$TOP/tools/uml/boot.sh" "$kbuild" "$OUT/dts/uml-board-check.dtb" \
-	"$TOP/tools/uml/guest/check-init.sh" "$results" 900 \
-	GPIOCLX_MODULES="$OUT/uml-debug/modules" GPIOCLX_TOOLS="$OUT/tools"
-boot_status=$?
-set -e
+# boot_check SERIES RESULTS: one boot of the board on kernel SERIES (KUnit,
+# end-to-end, the bench smoke run, the docs' board commands, the short
+# reliability run), judged into RESULTS/counts. Host checks are counted
+# with the first.
+boot_check() {
+	local series=$1 res=$2 status=0
 
-log "docs: running their host commands"
-"$TOP/tools/doccheck.sh" host "$results/docs" || true
+	log "booting the UML board on $series (lockdep + KASAN kernel)"
+	"$TOP/tools/uml/boot.sh" "$(kernel_build debug "$series")" \
+		"$OUT/dts/uml-board-check.dtb" \
+		"$TOP/tools/uml/guest/check-init.sh" "$res" 900 \
+		GPIOCLX_MODULES="$(module_dir debug "$series")" \
+		GPIOCLX_TOOLS="$OUT/tools" || status=$?
+	if [ "$series" = "$KERNEL_OLDEST" ]; then
+		log "docs: running their host commands"
+		"$TOP/tools/doccheck.sh" host "$res/docs" || true
+	fi
+	log "results on $series ($res)"
+	GPIOCLX_KERNEL=$series GPIOCLX_LINT_STATUS=$lint_status \
+		GPIOCLX_DOC_STATUS=$doc_status \
+		"$TOP/tools/uml/results.sh" "$res" "$status" gpio-clx gpio-clx-sim
+}
 
-log "results ($results)"
-GPIOCLX_LINT_STATUS=$lint_status GPIOCLX_DOC_STATUS=$doc_status \
-	"$TOP/tools/uml/results.sh" "$results" "$boot_status" gpio-clx gpio-clx-sim
+boot_check "$KERNEL_OLDEST" "$results"
 read -r passed failed skipped < "$results/counts"
+
+# The newer kernels, each with its own build and boot and the same suites:
+# the newest in make check, every one in make check-all (GPIOCLX_ALL=1).
+others=("$KERNEL_NEWEST")
+[ -z "${GPIOCLX_ALL:-}" ] || others=("${KERNELS[@]:1}")
+for series in "${others[@]}"; do
+	res=$OUT/results/check-$series
+	rm -rf "$res"
+	mkdir -p "$res"
+	if "$TOP/tools/uml/build.sh" "$TOP/tools/uml/debug.config" "$series"; then
+		lint_status='' doc_status='' boot_check "$series" "$res"
+		read -r p f s < "$res/counts"
+	else
+		echo "  build for $series failed"
+		p=0 f=1 s=0
+	fi
+	passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+done
+
 log "make check took $(( $(date +%s) - start )) s"
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" = 0 ]

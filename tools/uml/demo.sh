@@ -13,8 +13,8 @@ results=$OUT/results/demo
 rm -rf "$results"
 log "booting the UML board"
 status=0
-"$TOP/tools/uml/boot.sh" "$(cat "$OUT/kernel-debug")" \
+"$TOP/tools/uml/boot.sh" "$(kernel_build debug)" \
 	"$OUT/dts/uml-board.dtb" "$TOP/tools/uml/guest/demo-init.sh" \
-	"$results" 300 GPIOCLX_MODULES="$OUT/uml-debug/modules" || status=$?
+	"$results" 300 GPIOCLX_MODULES="$(module_dir debug)" || status=$?
 cat "$results/demo.log" 2>/dev/null || true
 [ "$status" = 0 ] || die "the demo boot failed ($status); see $results/"

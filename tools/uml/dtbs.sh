@@ -13,7 +13,7 @@ set -euo pipefail
 # shellcheck source=tools/uml/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-src=$(uml_src)
+src=$(uml_src "$KERNEL_OLDEST")
 [ -d "$src/include/dt-bindings" ] || die "no $src: run 'make uml' first"
 dst=$OUT/dts
 rm -rf "$dst"

@@ -1,39 +1,32 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Unpack Debian's linux-source-6.1 into the cache and build a User Mode Linux
-# kernel out of tree from a committed config fragment. The build folder is
-# keyed by a hash of the fragment, the patches and the source version, so a
-# fresh clone reuses an earlier build and any change triggers a new one.
+# Build a User Mode Linux kernel out of tree from Debian's source of kernel
+# SERIES (6.1 from Debian 12's linux-source-6.1; newer ones from Debian 13
+# through tools/debian.sh) and a committed config fragment. The build
+# folder is keyed by a hash of the fragment, the series' patches and the
+# source version, so a fresh clone reuses an earlier build and any change
+# triggers a new one.
 #
-# usage: kernel.sh FRAGMENT      prints the build folder on stdout when done
+# usage: kernel.sh FRAGMENT [SERIES]   prints the build folder on stdout
+#                                      when done (default series: 6.1)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 fragment=$(realpath "$1")
+series=${2:-6.1}
 cache=${GPIOCLX_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/gpioclx}
-tarball=/usr/src/linux-source-6.1.tar.xz
 
 log() { printf 'kernel: %s\n' "$*" >&2; }
 
-[ -r "$tarball" ] || { log "missing $tarball: run 'make deps'"; exit 1; }
-version=$(dpkg-query -W -f='${Version}' linux-source-6.1)
-src=$cache/linux-source-$version
-mkdir -p "$cache"
+src=$("$here/../debian.sh" kernel "$series")
+version=${src##*/linux-source-}
 
-if [ ! -f "$src/.unpacked" ]; then
-	log "unpacking linux-source-6.1 $version into $src"
-	rm -rf "$src" "$src.tmp"
-	mkdir -p "$src.tmp"
-	tar -xf "$tarball" -C "$src.tmp" --strip-components=1
-	touch "$src.tmp/.unpacked"
-	mv "$src.tmp" "$src"
-fi
-
-# Our patches to the board's kernel (tools/uml/patches), each applied once,
-# also to a tree unpacked before the patch existed.
-for p in "$here"/patches/*.patch; do
-	[ -e "$p" ] || continue
+# Our patches to the board's kernel (tools/uml/patches/SERIES), each
+# applied once, also to a tree unpacked before the patch existed.
+patches=("$here/patches/$series"/*.patch)
+[ -e "${patches[0]}" ] || patches=()
+for p in "${patches[@]}"; do
 	mark=$src/.applied-$(basename "$p" .patch)
 	[ -f "$mark" ] && continue
 	log "applying $(basename "$p")"
@@ -41,7 +34,7 @@ for p in "$here"/patches/*.patch; do
 	touch "$mark"
 done
 
-key=$( (echo "$version"; cat "$fragment"; cat "$here"/patches/*.patch 2>/dev/null || true) |
+key=$( (echo "$version"; cat "$fragment" ${patches[@]+"${patches[@]}"}) |
 	sha256sum | cut -c1-16)
 name=$(basename "$fragment" .config)
 build=$cache/build-$name-$key
@@ -51,7 +44,7 @@ if [ -f "$build/.built" ]; then
 	exit 0
 fi
 
-log "building UML kernel '$name' in $build (a few minutes on 2 cores)"
+log "building UML kernel '$name' ($series) in $build (a few minutes on 2 cores)"
 mkdir -p "$build"
 make -s -C "$src" O="$build" ARCH=um defconfig >&2
 (cd "$src" && ARCH=um scripts/kconfig/merge_config.sh -m -O "$build" \

@@ -12,11 +12,25 @@ export GPIOCLX_CACHE=$CACHE
 log() { printf '== %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
-# The unpacked source (kernel.sh creates it).
+# The kernel series the board is built from, oldest first: Debian 12's
+# own and Debian 13's (tools/debian.sh fetches those). make check boots the
+# oldest and the newest, make check-all every one (Documentation/testing.rst).
+KERNELS=(6.1 6.12 7.3)
+KERNEL_OLDEST=${KERNELS[0]}
+KERNEL_NEWEST=${KERNELS[-1]}
+
+# The unpacked source of a series (default: the oldest).
 uml_src() {
-	local version
-	version=$(dpkg-query -W -f='${Version}' linux-source-6.1)
-	echo "$CACHE/linux-source-$version"
+	"$TOP/tools/debian.sh" kernel "${1:-$KERNEL_OLDEST}"
+}
+
+# What build.sh made for config NAME (debug, bench) and a series: the
+# kernel's build folder, and the folder our modules were built in.
+kernel_build() {
+	cat "$OUT/kernel-$1-${2:-$KERNEL_OLDEST}"
+}
+module_dir() {
+	echo "$OUT/uml-$1-${2:-$KERNEL_OLDEST}/modules"
 }
 
 # Copy the project as a clone has it (tracked and new, not ignored, files)

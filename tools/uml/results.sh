@@ -8,6 +8,7 @@
 # KASAN, BUG or WARNING report fails the run.
 #
 # usage: results.sh RESULTS BOOT_STATUS SUITE...
+# GPIOCLX_KERNEL=SERIES names the kernel that booted (default: the oldest).
 # GPIOCLX_STRESS_ONLY=1 judges a make stress boot: no end-to-end suite,
 # tool unit tests or bench run are expected there.
 # Prints one line per group and writes "passed failed skipped" to
@@ -18,7 +19,8 @@ set -euo pipefail
 
 results=$1 boot_status=$2
 shift 2
-kunit_py=$(uml_src)/tools/testing/kunit/kunit.py
+# The booted kernel's own KTAP parser.
+kunit_py=$(uml_src "${GPIOCLX_KERNEL:-$KERNEL_OLDEST}")/tools/testing/kunit/kunit.py
 passed=0 failed=0 skipped=0
 
 count() {	# name passed failed skipped
@@ -85,7 +87,9 @@ gtest_count() {	# name json log
 
 if [ -z "${GPIOCLX_STRESS_ONLY:-}" ]; then
 	gtest_count "end-to-end (gtest)" "$results/e2e.json" "$results/guest.log"
-	# Run on the host before the boot (check.sh).
+fi
+# Run on the host before the first boot (check.sh).
+if [ -f "$results/tool-unit.log" ]; then
 	gtest_count "tool unit tests (gtest)" "$results/tool-unit.json" \
 		"$results/tool-unit.log"
 fi

@@ -12,7 +12,7 @@ set -euo pipefail
 
 start=$(date +%s)
 "$TOP/tools/uml/build.sh" "$TOP/tools/uml/debug.config"
-kbuild=$(cat "$OUT/kernel-debug")
+kbuild=$(kernel_build debug)
 results=$OUT/results/stress
 rm -rf "$results"
 mkdir -p "$results"
@@ -22,7 +22,7 @@ set +e
 "$TOP/tools/uml/boot.sh" "$kbuild" "$OUT/dts/uml-board-check.dtb" \
 	"$TOP/tools/uml/guest/stress-init.sh" "$results" \
 	"${GPIOCLX_STRESS_TIMEOUT:-5400}" \
-	GPIOCLX_MODULES="$OUT/uml-debug/modules" GPIOCLX_TOOLS="$OUT/tools" \
+	GPIOCLX_MODULES="$(module_dir debug)" GPIOCLX_TOOLS="$OUT/tools" \
 	GPIOCLX_STRESS_SCALE="${GPIOCLX_STRESS_SCALE:-1}"
 boot_status=$?
 set -e
