@@ -11,6 +11,7 @@
 
 #include <linux/gpio/driver.h>
 #include <linux/hrtimer.h>
+#include <linux/irqnr.h>
 #include <linux/version.h>
 
 /*
@@ -24,6 +25,14 @@ static inline void hrtimer_setup(struct hrtimer *timer,
 {
 	hrtimer_init(timer, clock_id, mode);
 	timer->function = function;
+}
+#endif
+
+/* 6.13 hid the number of interrupt descriptors behind a function. */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 13, 0)
+static inline unsigned int irq_get_nr_irqs(void)
+{
+	return nr_irqs;
 }
 #endif
 

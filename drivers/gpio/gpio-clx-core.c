@@ -308,8 +308,8 @@ static int gpio_clx_to_irq(struct gpio_chip *gc, unsigned int offset)
 
 	if (!virq) {
 		dev_warn_ratelimited(clx->dev,
-				     "pin %u: cannot map its interrupt: no interrupt descriptor is free (%d in all)\n",
-				     offset, nr_irqs);
+				     "pin %u: cannot map its interrupt: no interrupt descriptor is free (%u in all)\n",
+				     offset, irq_get_nr_irqs());
 		return -ENXIO;
 	}
 	return virq;
@@ -746,7 +746,11 @@ EXPORT_SYMBOL_GPL(gpio_clx_get_stats);
 
 static int __init gpio_clx_init(void)
 {
-	gpio_clx_wq = alloc_workqueue("gpio-clx", 0, 0);
+	/*
+	 * Only the reaping of unbound controllers runs here, on no CPU in
+	 * particular (newer kernels ask every workqueue to say so).
+	 */
+	gpio_clx_wq = alloc_workqueue("gpio-clx", WQ_UNBOUND, 0);
 	if (!gpio_clx_wq)
 		return -ENOMEM;
 	gpio_clx_debugfs_init();

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "board.hpp"
 #include "debounced_line.hpp"
@@ -1088,10 +1089,16 @@ TEST(Rebind, UnbindBindControllerOne)
  * has 64 pins, and its own parent line already holds one of those 64
  * descriptors, so requesting every pin's events runs out before the last
  * pin, whatever earlier tests mapped. Binding the controller afresh again
- * gives its descriptors back.
+ * gives its descriptors back. A kernel with SPARSE_IRQ (UML 7.3, for one,
+ * where /sys/kernel/irq exists) allocates descriptors on demand, thousands
+ * of them: the board's pins cannot run out there, and the test is skipped.
  */
 TEST(Descriptors, RunningOutIsLogged)
 {
+	if (::access("/sys/kernel/irq", F_OK) == 0)
+		GTEST_SKIP() << "SPARSE_IRQ kernel: interrupt descriptors are "
+				"allocated on demand, the board's pins cannot use "
+				"them up";
 	const ::std::string drv = "/sys/bus/platform/drivers/gpio-clx-sim/";
 	const ::std::string ctl = "gpio-controller-1";
 	const ::std::string why = " " + ctl + ": pin ";
