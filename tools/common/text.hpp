@@ -28,6 +28,18 @@ namespace common {
 /* "key value" lines, such as the generator's state: the value is the rest. */
 ::std::map<::std::string, ::std::string> parse_key_values(const ::std::string &text);
 
+/*
+ * The columns @text takes on a terminal: UTF-8 decoded, combining marks and
+ * zero-width characters take none, East Asian wide characters and emoji
+ * two, anything else (a byte that is not UTF-8 among them) one. Line names
+ * come from device trees, in any script.
+ */
+size_t display_width(const ::std::string &text);
+
+/* @text followed (pad_right) or preceded (pad_left) by spaces up to @width columns. */
+::std::string pad_right(const ::std::string &text, size_t width);
+::std::string pad_left(const ::std::string &text, size_t width);
+
 } /* namespace common */
 } /* namespace gpioclx */
 

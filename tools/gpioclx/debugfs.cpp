@@ -103,14 +103,10 @@ void add_pin(chip_stats &st, const ::std::vector<::std::string> &w)
 ::std::string table_row(const ::std::string &label, size_t label_width,
 			const ::std::vector<::std::string> &cells, size_t cell_width)
 {
-	::std::string row = label;
+	::std::string row = common::pad_right(label, label_width);
 
-	row.resize(label_width, ' ');
-	for (const auto &cell : cells) {
-		row += "  " + cell;
-		row.resize(::std::max(row.size(), row.size() - cell.size() + cell_width),
-			   ' ');
-	}
+	for (const auto &cell : cells)
+		row += "  " + common::pad_right(cell, cell_width);
 	return row.erase(row.find_last_not_of(' ') + 1) + '\n';
 }
 
@@ -201,7 +197,7 @@ chip_stats parse_stats(const ::std::string &text)
 		for (const auto &[name, value] : bank.values) {
 			if (::std::find(names.begin(), names.end(), name) == names.end())
 				names.push_back(name);
-			name_width = ::std::max(name_width, name.size());
+			name_width = ::std::max(name_width, common::display_width(name));
 			if (value >> 32)
 				digits = 16;
 		}

@@ -5,6 +5,8 @@
 #include <cinttypes>
 #include <cstdio>
 
+#include "common/text.hpp"
+
 namespace gpioclx {
 namespace tool {
 
@@ -41,15 +43,15 @@ bool is_digits(const ::std::string &text)
 
 	for (const auto &row : rows)
 		for (size_t c = 0; c < row.size(); c++)
-			width[c] = ::std::max(width[c], row[c].size());
+			width[c] = ::std::max(width[c], common::display_width(row[c]));
 	for (const auto &row : rows) {
 		::std::string line;
 
 		for (size_t c = 0; c < row.size(); c++) {
-			auto pad = ::std::string(width[c] - row[c].size(), ' ');
 			bool left = c > 0 && c < fixed_columns;
 
-			line += "  " + (left ? row[c] + pad : pad + row[c]);
+			line += "  " + (left ? common::pad_right(row[c], width[c]) :
+					       common::pad_left(row[c], width[c]));
 		}
 		out += line.erase(line.find_last_not_of(' ') + 1) + "\n";
 	}

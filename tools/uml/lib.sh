@@ -17,6 +17,7 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 # oldest and the newest, make check-all every one (Documentation/testing.rst).
 KERNELS=(6.1 6.12 7.3)
 KERNEL_OLDEST=${KERNELS[0]}
+# shellcheck disable=SC2034 # for the scripts that source this file
 KERNEL_NEWEST=${KERNELS[-1]}
 
 # The unpacked source of a series (default: the oldest).

@@ -48,4 +48,18 @@ TEST(Text, KeyValues)
 	EXPECT_EQ(g.count("edges"), 0U);
 }
 
+/* Test that widths are counted in terminal columns, not bytes. */
+TEST(Text, DisplayWidth)
+{
+	EXPECT_EQ(common::display_width("BTN_A"), 5U);
+	EXPECT_EQ(common::display_width("Taste\u00e4"), 6U);        /* 2-byte letter */
+	EXPECT_EQ(common::display_width("a\u0308"), 1U);            /* combining mark */
+	EXPECT_EQ(common::display_width("\u30dc\u30bf\u30f3"), 6U); /* wide kana */
+	EXPECT_EQ(common::display_width("\U0001f514"), 2U);         /* emoji */
+	EXPECT_EQ(common::display_width("\xff\xc3"), 2U); /* not UTF-8: a column each */
+	EXPECT_EQ(common::pad_right("\u00e4", 3), "\u00e4  ");
+	EXPECT_EQ(common::pad_left("\u30dc", 3), " \u30dc");
+	EXPECT_EQ(common::pad_right("long", 2), "long");
+}
+
 } /* namespace */

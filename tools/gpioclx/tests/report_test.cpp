@@ -46,6 +46,25 @@ TEST(Report, LinesInUseOrCounted)
 		  "     4  IRQ_LEVEL  sample-a           0           0         0\n");
 }
 
+/* Test that line names in any script keep the columns in line. */
+TEST(Report, Utf8NamesAligned)
+{
+	auto chip = board_chip();
+
+	chip.lines[1].name = "Taste_\u00c4";       /* 7 columns, 8 bytes */
+	chip.lines[4].name = "\u30dc\u30bf\u30f3"; /* 6 columns, 9 bytes */
+	auto text = tool::format_chip_report(chip, tool::parse_stats(stats_text), false);
+
+	EXPECT_EQ(
+		text,
+		"gpiochip0 [gpio-controller-0] 6 lines\n"
+		"  bank 0: enabled 0x12 masked 0x0 edge 0x2\n"
+		"  line  name     consumer     primary  dispatched  spurious\n"
+		"     1  Taste_\u00c4  gpioclx-e2e        4           4         0\n"
+		"     3  -        -               1200        1199         1\n"
+		"     4  \u30dc\u30bf\u30f3   sample-a           0           0         0\n");
+}
+
 /* Test that --all shows every line, with zeros where nothing happened. */
 TEST(Report, AllLines)
 {
