@@ -33,7 +33,8 @@ unsigned int cycles(unsigned int short_count, unsigned int long_count)
 	const char *scale = ::getenv("GPIOCLX_STRESS_SCALE");
 	unsigned long n = scale ? ::strtoul(scale, nullptr, 10) : 1;
 
-	return long_run() ? long_count * static_cast<unsigned int>(n ? n : 1) : short_count;
+	return long_run() ? long_count * static_cast<unsigned int>(n ? n : 1) :
+			    short_count;
 }
 
 bool have_kmemleak()
