@@ -190,7 +190,7 @@ series_build() {
 	# the kernel's own symbols: only those warnings are expected (newer
 	# kernels make them errors unless told otherwise).
 	build "$dir" "$dir.log" \
-		'modpost: .* undefined!|modpost: suppressed .* unresolved|Symbol info of vmlinux is missing|You may get many unresolved symbol|Module.symvers is missing' \
+		'modpost: .* undefined!|modpost: suppressed .* unresolved|Symbol info of vmlinux is missing|You may get many unresolved symbol|Module.symvers is missing|set KBUILD_MODPOST_WARN=1 to turn errors' \
 		KDIR="$tree" "${args[@]}" KBUILD_MODPOST_WARN=1 \
 		CONFIG_GPIO_CLX_BENCH=m \
 		CONFIG_GPIO_CLX_TORTURE=m &&

@@ -298,8 +298,9 @@ static int gpio_clx_set_config(struct gpio_chip *gc, unsigned int offset,
 /*
  * The first request of a pin's interrupt maps it, which takes an interrupt
  * descriptor. On a kernel without SPARSE_IRQ there are NR_IRQS of them for
- * the whole system, and when they are all in use the mapping fails; gpiolib
- * then only tells userspace ENODEV, so say why here.
+ * the whole system, and when they are all in use the mapping fails; the
+ * character device then only tells userspace ENODEV (v1) or ENXIO (v2),
+ * so say why here.
  */
 static int gpio_clx_to_irq(struct gpio_chip *gc, unsigned int offset)
 {

@@ -8,6 +8,8 @@
 #ifndef GPIOCLX_COMMON_DEBUGFS_DIRS_HPP
 #define GPIOCLX_COMMON_DEBUGFS_DIRS_HPP
 
+#include <cstdint>
+#include <map>
 #include <string>
 
 namespace gpioclx {
@@ -18,6 +20,15 @@ extern const char sim_root[]; /* the simulator's */
 
 /* @file in the simulator's folder of @device. */
 ::std::string sim_file(const ::std::string &device, const ::std::string &file);
+
+/*
+ * The edges pin @pin's status latch of simulated controller @device merged
+ * since probe ("coalesced", Documentation/sim.rst).
+ */
+::std::uint64_t sim_coalesced(const ::std::string &device, unsigned int pin);
+
+/* The "key value" lines of @device's signal generator. */
+::std::map<::std::string, ::std::string> sim_generator(const ::std::string &device);
 
 } /* namespace common */
 } /* namespace gpioclx */

@@ -14,7 +14,9 @@
 #include <thread>
 #include <unistd.h>
 
+#include "common/debugfs_dirs.hpp"
 #include "common/file.hpp"
+#include "common/gpio_chips.hpp"
 
 namespace gpioclx {
 
@@ -35,7 +37,7 @@ const ::std::string debugfs_root = "/sys/kernel/debug/gpio-clx-sim/";
 
 board::board(const ::std::string &node, unsigned int pins_per_bank)
 	: node_(node), pins_per_bank_(pins_per_bank),
-	  chip_(node, ::gpiod::chip::OPEN_BY_LABEL)
+	  chip_(common::open_chip_by_label(node))
 {
 }
 
@@ -102,6 +104,16 @@ void board::set_input(unsigned int offset, bool high) const
 	if (columns.empty())
 		throw ::std::runtime_error("cannot read " + path);
 	return 0; /* never interrupted: the core lists only pins with counts */
+}
+
+::std::uint64_t board::coalesced(unsigned int offset) const
+{
+	return common::sim_coalesced(node_, offset);
+}
+
+::std::map<::std::string, ::std::string> board::generator() const
+{
+	return common::sim_generator(node_);
 }
 
 bool board::wait_enabled(unsigned int offset) const
@@ -248,3 +260,12 @@ bool sample_wait(const char *dev, unsigned long count)
 }
 
 } /* namespace gpioclx */
+
+namespace gpiod {
+
+void PrintTo(edge_event::event_type type, ::std::ostream *os)
+{
+	*os << (type == edge_event::event_type::RISING_EDGE ? "rising" : "falling");
+}
+
+} /* namespace gpiod */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The UML test board as the end-to-end tests see it: our GPIO chip through
- * libgpiod, and the simulated controller's debugfs files that drive its
+ * libgpiod 2, and the simulated controller's debugfs files that drive its
  * input pins and show its registers.
  */
 #ifndef GPIOCLX_E2E_BOARD_HPP
@@ -10,6 +10,8 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -32,6 +34,8 @@ public:
 
 	::gpiod::chip &chip() { return chip_; }
 	const ::std::string &node() const { return node_; }
+	/* gpiochipN, as the GPIO tools name the chip. */
+	::std::string chip_name() const { return chip_.get_info().name(); }
 
 	/* Drive the level outside the chip puts on input pin @offset. */
 	void set_input(unsigned int offset, bool high) const;
@@ -51,6 +55,12 @@ public:
 
 	/* One column of the core's statistics for @offset ("dispatched"...). */
 	::std::uint64_t stat(unsigned int offset, const ::std::string &column) const;
+
+	/* Edges @offset's status latch merged since probe (the simulator's count). */
+	::std::uint64_t coalesced(unsigned int offset) const;
+
+	/* The "key value" lines of the signal generator's file. */
+	::std::map<::std::string, ::std::string> generator() const;
 
 	::std::string debugfs_path(const ::std::string &file) const;
 
@@ -103,5 +113,10 @@ void sample_trigger_in_sleep(const char *dev);
 bool sample_wait(const char *dev, unsigned long count);
 
 } /* namespace gpioclx */
+
+/* GoogleTest prints a libgpiod 2 event type it compares by this. */
+namespace gpiod {
+void PrintTo(edge_event::event_type type, ::std::ostream *os);
+} /* namespace gpiod */
 
 #endif /* GPIOCLX_E2E_BOARD_HPP */

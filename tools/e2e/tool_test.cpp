@@ -16,6 +16,7 @@
 
 #include "board.hpp"
 #include "common/child_process.hpp"
+#include "common/line_events.hpp"
 #include "common/text.hpp"
 
 namespace {
@@ -166,10 +167,11 @@ protected:
  */
 TEST_F(Tool, ListCountersFollowInterrupts)
 {
-	auto line = board_.chip().get_line(14);
-
 	board_.set_input(14, false);
-	line.request({ "gpioclx-e2e", ::gpiod::line_request::EVENT_BOTH_EDGES, 0 });
+	::gpioclx::common::line_events line(
+		board_.chip(), { 14 },
+		::gpioclx::common::input_settings(::gpiod::line::edge::BOTH),
+		"gpioclx-e2e");
 	auto before = gpioclx_run("list --chip " + node);
 	ASSERT_EQ(before.status, 0) << before.err;
 	EXPECT_NE(before.out.find("[" + node + "] 40 lines"), ::std::string::npos)
@@ -183,10 +185,11 @@ TEST_F(Tool, ListCountersFollowInterrupts)
 
 	for (bool high : { true, false }) {
 		set("14", 14, high);
-		ASSERT_TRUE(line.event_wait(::std::chrono::seconds(2))) << "no event";
-		EXPECT_EQ(line.event_read().event_type,
-			  high ? ::gpiod::line_event::RISING_EDGE :
-				 ::gpiod::line_event::FALLING_EDGE);
+		auto ev = line.next(::std::chrono::seconds(2));
+		ASSERT_TRUE(ev.has_value()) << "no event";
+		EXPECT_EQ(ev->type(),
+			  high ? ::gpiod::edge_event::event_type::RISING_EDGE :
+				 ::gpiod::edge_event::event_type::FALLING_EDGE);
 	}
 	/* The consumer has both events; wait for the counter list prints. */
 	run_result after;

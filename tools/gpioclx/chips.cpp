@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 #include "chips.hpp"
 
-#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <memory>
 #include <stdexcept>
 #include <sys/stat.h>
 #include <system_error>
+#include <utility>
 
 #include "common/debugfs_dirs.hpp"
 #include "common/file.hpp"
+#include "common/gpio_chips.hpp"
 
 namespace gpioclx {
 namespace tool {
@@ -20,7 +21,7 @@ namespace {
 /* The device above the gpiochip in sysfs, e.g. gpio-controller-0. */
 ::std::string parent_device(const ::gpiod::chip &chip)
 {
-	auto link = "/sys/bus/gpio/devices/" + chip.name();
+	auto link = "/sys/bus/gpio/devices/" + chip.get_info().name();
 	::std::unique_ptr<char, void (*)(void *)> path(::realpath(link.c_str(), nullptr),
 						       ::free);
 
@@ -38,18 +39,13 @@ namespace {
 	::std::vector<::gpiod::chip> chips;
 
 	try {
-		for (const auto &chip : ::gpiod::make_chip_iter())
-			chips.push_back(chip);
+		for (const auto &path : common::gpiochip_paths())
+			chips.emplace_back(path);
 	} catch (const ::std::system_error &e) {
 		throw ::std::runtime_error(
 			"cannot open the GPIO chips: " + e.code().message() +
 			(e.code().value() == EACCES ? " (run as root)" : ""));
 	}
-	::std::sort(chips.begin(), chips.end(), [](const auto &a, const auto &b) {
-		return a.name().size() != b.name().size() ?
-			       a.name().size() < b.name().size() :
-			       a.name() < b.name();
-	});
 	return chips;
 }
 
@@ -58,14 +54,15 @@ namespace {
 	::std::vector<::gpiod::chip> best;
 	int rank = 1;
 
-	for (const auto &chip : all_chips()) {
-		int r = chip_match(spec, chip.name(), chip.label());
+	for (auto &chip : all_chips()) {
+		auto info = chip.get_info();
+		int r = chip_match(spec, info.name(), info.label());
 
 		if (r > rank)
 			best.clear();
 		if (r >= rank) {
 			rank = r;
-			best.push_back(chip);
+			best.push_back(::std::move(chip));
 		}
 	}
 	if (best.empty())
@@ -76,17 +73,19 @@ namespace {
 		throw ::std::runtime_error(::std::to_string(best.size()) +
 					   " chips are labelled '" + spec +
 					   "': name one as gpiochipN");
-	return best[0];
+	return ::std::move(best[0]);
 }
 
 ::std::string chip_title(const ::gpiod::chip &chip)
 {
-	return chip.label().empty() ? chip.name() : chip.label();
+	auto info = chip.get_info();
+
+	return info.label().empty() ? info.name() : info.label();
 }
 
 ::std::string device_dir(const ::gpiod::chip &chip, const ::std::string &root)
 {
-	for (const auto &device : { chip.label(), parent_device(chip) })
+	for (const auto &device : { chip.get_info().label(), parent_device(chip) })
 		if (!device.empty() && common::exists(root + "/" + device))
 			return root + "/" + device;
 	return "";
@@ -110,7 +109,7 @@ void need_root(const ::std::string &root, const ::std::string &hint)
 	auto dir = device_dir(chip, common::sim_root);
 	if (dir.empty())
 		throw ::std::runtime_error(
-			chip.name() + " [" + chip.label() +
+			chip.get_info().name() + " [" + chip.get_info().label() +
 			"] is not a simulated controller: no folder in " +
 			::std::string(common::sim_root));
 	return dir;
@@ -118,10 +117,11 @@ void need_root(const ::std::string &root, const ::std::string &hint)
 
 chip_view view_of(const ::gpiod::chip &chip)
 {
-	chip_view view = { chip.name(), chip.label(), {} };
+	auto info = chip.get_info();
+	chip_view view = { info.name(), info.label(), {} };
 
-	for (unsigned int offset = 0; offset < chip.num_lines(); offset++) {
-		auto line = chip.get_line(offset);
+	for (unsigned int offset = 0; offset < info.num_lines(); offset++) {
+		auto line = chip.get_line_info(offset);
 
 		view.lines.push_back({ offset, line.name(), line.consumer() });
 	}
@@ -130,13 +130,18 @@ chip_view view_of(const ::gpiod::chip &chip)
 
 name_lookup line_names(const ::gpiod::chip &chip)
 {
-	return [chip](const ::std::string &name) -> ::std::optional<unsigned int> {
-		auto line = chip.find_line(name);
+	return [&chip](const ::std::string &name) -> ::std::optional<unsigned int> {
+		int offset = chip.get_line_offset_from_name(name);
 
-		if (!line)
+		if (offset < 0)
 			return ::std::nullopt;
-		return line.offset();
+		return static_cast<unsigned int>(offset);
 	};
+}
+
+unsigned int num_lines(const ::gpiod::chip &chip)
+{
+	return chip.get_info().num_lines();
 }
 
 } /* namespace tool */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The chips on this system through libgpiod, and the debugfs folders that
+ * The chips on this system through libgpiod 2, and the debugfs folders that
  * belong to them: the core's (gpio-clx/<device>/) and, on a simulated
  * controller, the simulator's (gpio-clx-sim/<device>/). Both folders are
  * named after the device, which is also the gpiochip's label.
@@ -19,7 +19,7 @@
 namespace gpioclx {
 namespace tool {
 
-/* Every GPIO chip, in the order of their names. */
+/* Every GPIO chip, in the order of their numbers (gpiochipN). */
 ::std::vector<::gpiod::chip> all_chips();
 
 /* The chip that a command-line CHIP names; throws ::std::runtime_error. */
@@ -40,8 +40,11 @@ void need_root(const ::std::string &root, const ::std::string &hint);
 /* The chip and its lines as libgpiod shows them. */
 chip_view view_of(const ::gpiod::chip &chip);
 
-/* Finds lines of @chip by name. */
+/* Finds lines of @chip by name; it refers to @chip, which must outlive it. */
 name_lookup line_names(const ::gpiod::chip &chip);
+
+/* The number of lines of @chip. */
+unsigned int num_lines(const ::gpiod::chip &chip);
 
 } /* namespace tool */
 } /* namespace gpioclx */

@@ -43,16 +43,19 @@ auto parse_file(const ::std::string &path, F parse)
 	for (const auto &spec : specs) {
 		auto chip = open_chip(spec);
 
-		if (device_dir(chip, common::clx_root).empty())
-			throw ::std::runtime_error(chip.name() + " [" + chip.label() +
+		if (device_dir(chip, common::clx_root).empty()) {
+			auto info = chip.get_info();
+
+			throw ::std::runtime_error(info.name() + " [" + info.label() +
 						   "] is not driven by gpio-clx");
-		chips.push_back(chip);
+		}
+		chips.push_back(::std::move(chip));
 	}
 	if (!specs.empty())
 		return chips;
-	for (const auto &chip : all_chips())
+	for (auto &chip : all_chips())
 		if (!device_dir(chip, common::clx_root).empty())
-			chips.push_back(chip);
+			chips.push_back(::std::move(chip));
 	if (chips.empty())
 		throw ::std::runtime_error("no GPIO chip is driven by gpio-clx");
 	return chips;
@@ -84,7 +87,7 @@ void run_set(const invocation &inv)
 	/* Every argument is checked before the first pin moves. */
 	for (const auto &a : inv.levels)
 		for (auto pin :
-		     resolve_pins(a.pins, chip.num_lines(), names, chip_title(chip)))
+		     resolve_pins(a.pins, num_lines(chip), names, chip_title(chip)))
 			levels.emplace_back(pin, a.high);
 	for (auto [pin, high] : levels)
 		common::write_file(dir + "/pin" + ::std::to_string(pin),
@@ -105,7 +108,7 @@ void run_gen(const invocation &inv)
 {
 	auto chip = open_chip(inv.chip);
 	auto path = sim_dir(chip) + "/generator";
-	auto command = gen_command(inv.gen, chip.num_lines(), chip_title(chip));
+	auto command = gen_command(inv.gen, num_lines(chip), chip_title(chip));
 
 	if (!command.empty()) {
 		try {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * watch: line events through libgpiod, printed as they come.
+ * watch: line events through libgpiod 2, printed as they come.
  */
 #include <algorithm>
 #include <chrono>
@@ -24,15 +24,15 @@ using ::std::chrono::steady_clock;
 /* How long one wait lasts when there is no deadline. */
 constexpr auto idle_wait = ::std::chrono::seconds(1);
 
-int request_type(edge e)
+::gpiod::line::edge request_edge(edge e)
 {
 	switch (e) {
 	case edge::rising:
-		return ::gpiod::line_request::EVENT_RISING_EDGE;
+		return ::gpiod::line::edge::RISING;
 	case edge::falling:
-		return ::gpiod::line_request::EVENT_FALLING_EDGE;
+		return ::gpiod::line::edge::FALLING;
 	default:
-		return ::gpiod::line_request::EVENT_BOTH_EDGES;
+		return ::gpiod::line::edge::BOTH;
 	}
 }
 
@@ -43,25 +43,33 @@ int request_type(edge e)
 
 	for (const auto &word : inv.pins)
 		for (auto pin :
-		     resolve_pins(word, chip.num_lines(), names, chip_title(chip)))
+		     resolve_pins(word, num_lines(chip), names, chip_title(chip)))
 			pins.push_back(pin);
 	::std::sort(pins.begin(), pins.end());
 	pins.erase(::std::unique(pins.begin(), pins.end()), pins.end());
 	return pins;
 }
 
-/* Every event waiting on the lines of @ready, oldest first. */
-::std::vector<::gpiod::line_event> read_events(::gpiod::line_bulk ready)
+/* The lines @pins of @chip, detecting @which edges, requested as "gpioclx". */
+::gpiod::line_request request_lines(::gpiod::chip &chip,
+				    const ::std::vector<unsigned int> &pins, edge which)
 {
-	::std::vector<::gpiod::line_event> events;
+	::gpiod::line_settings settings;
 
-	for (const auto &line : ready)
-		for (auto &ev : line.event_read_multiple())
-			events.push_back(ev);
-	::std::sort(events.begin(), events.end(), [](const auto &a, const auto &b) {
-		return a.timestamp < b.timestamp;
-	});
-	return events;
+	settings.set_direction(::gpiod::line::direction::INPUT)
+		.set_edge_detection(request_edge(which));
+	try {
+		return chip.prepare_request()
+			.set_consumer("gpioclx")
+			.add_line_settings(
+				::gpiod::line::offsets(pins.begin(), pins.end()),
+				settings)
+			.do_request();
+	} catch (const ::std::system_error &e) {
+		throw ::std::runtime_error("cannot watch " + chip_title(chip) + " " +
+					   format_pin_list(pins) + ": " +
+					   e.code().message());
+	}
 }
 
 } /* namespace */
@@ -70,32 +78,31 @@ void run_watch(const invocation &inv)
 {
 	auto chip = open_chip(inv.chip);
 	auto pins = watched_pins(inv, chip);
-	auto lines = chip.get_lines(pins);
 	::std::map<unsigned int, ::std::string> names;
 	::std::uint64_t seen = 0;
 	auto deadline = steady_clock::now() + inv.timeout.value_or(idle_wait);
+	::gpiod::edge_event_buffer events;
 
 	for (auto pin : pins)
-		names[pin] = chip.get_line(pin).name();
-	try {
-		lines.request({ "gpioclx", request_type(inv.edges), 0 });
-	} catch (const ::std::system_error &e) {
-		throw ::std::runtime_error("cannot watch " + chip_title(chip) + " " +
-					   format_pin_list(pins) + ": " +
-					   e.code().message());
-	}
+		names[pin] = chip.get_line_info(pin).name();
+	auto lines = request_lines(chip, pins, inv.edges);
+	/* One request's events come in one queue, in the order they happened. */
 	while (!inv.count || seen < inv.count) {
 		auto wait = inv.timeout ? deadline - steady_clock::now() : idle_wait;
 
 		if (wait <= steady_clock::duration::zero())
 			break;
-		for (const auto &ev : read_events(lines.event_wait(wait))) {
-			auto offset = ev.source.offset();
-			bool rising = ev.event_type == ::gpiod::line_event::RISING_EDGE;
+		if (!lines.wait_edge_events(wait))
+			continue;
+		lines.read_edge_events(events);
+		for (const auto &ev : events) {
+			auto offset = ev.line_offset();
+			bool rising =
+				ev.type() == ::gpiod::edge_event::event_type::RISING_EDGE;
 
 			if (inv.count && seen == inv.count)
 				break;
-			::std::cout << format_event(ev.timestamp.count(), offset,
+			::std::cout << format_event(ev.timestamp_ns().ns(), offset,
 						    names[offset], rising)
 				    << '\n';
 			seen++;

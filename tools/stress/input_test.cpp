@@ -219,8 +219,8 @@ TEST(Input, InvalidRequestsGetEinval)
 {
 	for (const char *c : controllers) {
 		::gpioclx::board board(c, 8);
-		auto path = "/dev/" + board.chip().name();
-		unsigned int n = board.chip().num_lines();
+		auto path = board.chip().path().string();
+		unsigned int n = board.chip().get_info().num_lines();
 		int fd = ::open(path.c_str(), O_RDWR);
 
 		ASSERT_GE(fd, 0) << path;
@@ -292,7 +292,7 @@ TEST(Input, OnlyRootChangesState)
 		EXPECT_EQ(st.st_uid, 0U) << f;
 	}
 	::gpioclx::board board("gpio-controller-0", 32);
-	auto chip = board.chip().name();
+	auto chip = board.chip_name();
 	auto before = board.regs();
 	int status = 0;
 

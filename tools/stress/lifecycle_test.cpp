@@ -8,6 +8,7 @@
  */
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@
 
 #include "board.hpp"
 #include "common/child_process.hpp"
+#include "common/line_events.hpp"
 #include "stress.hpp"
 
 namespace {
@@ -23,6 +25,22 @@ using ::std::chrono::milliseconds;
 namespace stress = ::gpioclx::stress;
 
 constexpr auto event_timeout = milliseconds(2000);
+using ::gpiod::line::edge;
+
+/* Line @offset of @board's chip, requested with @settings. */
+::gpioclx::common::line_events hold(::gpioclx::board &board, unsigned int offset,
+				    const ::gpiod::line_settings &settings)
+{
+	return ::gpioclx::common::line_events(board.chip(), { offset }, settings,
+					      "gpioclx-stress");
+}
+
+/* Line @offset of @board's chip, an input that detects @which edges. */
+::gpioclx::common::line_events hold(::gpioclx::board &board, unsigned int offset,
+				    edge which)
+{
+	return hold(board, offset, ::gpioclx::common::input_settings(which));
+}
 
 /* Whatever boot left for kmemleak is not ours to judge. */
 class Baseline : public ::testing::Environment {
@@ -51,15 +69,14 @@ TEST_P(BindCycles, GeneratorRunningLogClean)
 	for (unsigned int i = 0; i < n; i++) {
 		{
 			::gpioclx::board board(node, ppb);
-			auto line = board.chip().get_line(1);
 
 			board.set_input(1, false);
-			line.request({ "gpioclx-stress",
-				       ::gpiod::line_request::EVENT_BOTH_EDGES, 0 });
+			auto line = hold(board, 1, edge::BOTH);
 			ASSERT_EQ(::gpioclx::write_file(board.debugfs_path("generator"),
 							"square 0-3 2000 1000000"),
 				  0);
-			ASSERT_TRUE(line.event_wait(event_timeout)) << "cycle " << i;
+			ASSERT_TRUE(line.next(event_timeout).has_value())
+				<< "cycle " << i;
 			line.release();
 		}
 		ASSERT_EQ(stress::unbind(node), 0) << "cycle " << i;
@@ -119,11 +136,10 @@ TEST(Lifecycle, ModuleReloadCycles)
 					  milliseconds(5000)));
 
 	::gpioclx::board board("gpio-controller-0", 32);
-	auto line = board.chip().get_line(2);
 	board.set_input(2, false);
-	line.request({ "gpioclx-stress", ::gpiod::line_request::EVENT_RISING_EDGE, 0 });
+	auto line = hold(board, 2, edge::RISING);
 	board.set_input(2, true);
-	EXPECT_TRUE(line.event_wait(event_timeout)) << "no edge after the reloads";
+	EXPECT_TRUE(line.next(event_timeout).has_value()) << "no edge after the reloads";
 	line.release();
 	board.set_input(2, false);
 	EXPECT_EQ(::gpioclx::kernel_splats(), splats0);
@@ -138,10 +154,9 @@ TEST(Lifecycle, ModuleReloadCycles)
 TEST(Lifecycle, RmmodRefusedWhileHeld)
 {
 	::gpioclx::board board("gpio-controller-0", 32);
-	auto line = board.chip().get_line(2);
+	auto line = hold(board, 2, edge::NONE);
 	int status = 0;
 
-	line.request({ "gpioclx-stress", ::gpiod::line_request::DIRECTION_INPUT, 0 });
 	::gpioclx::run("rmmod gpio-clx-sim 2>&1", &status);
 	EXPECT_NE(status, 0) << "unloaded under a held line";
 	EXPECT_EQ(::gpioclx::run("test -d /sys/module/gpio_clx_sim && echo yes"),
@@ -151,8 +166,8 @@ TEST(Lifecycle, RmmodRefusedWhileHeld)
 
 /*
  * Reliability fault 1: a controller unbound while userspace holds one of
- * its lines (an event request through libgpiod, Debian's gpiomon, or a
- * plain output request), the holder letting go afterwards. Nothing freed
+ * its lines (an event request through libgpiod 2, Debian 12's gpiomon on
+ * the v1 interface, or a plain output request), the holder letting go afterwards. Nothing freed
  * may be touched (KASAN would say BUG), the log stays clean, and the
  * controller binds again and delivers an edge. Run last: on 6.1 gpiolib
  * keeps a reference to the controller's module and its gpio_device for
@@ -175,21 +190,21 @@ TEST_P(UnbindWhileHeld, LettingGoLaterIsClean)
 	auto before = ::gpioclx::kernel_splats();
 	{
 		::gpioclx::board board(c.node, c.pins_per_bank);
-		auto line = board.chip().get_line(3);
+		::std::optional<::gpioclx::common::line_events> line;
 		::std::unique_ptr<::gpioclx::common::child_process> gpiomon;
 
 		board.set_input(3, false);
 		if (holder == "gpiomon")
 			gpiomon = ::std::make_unique<::gpioclx::common::child_process>(
 				::std::vector<::std::string>{ "gpiomon",
-							      board.chip().name(), "3" },
+							      board.chip_name(), "3" },
 				"/dev/null");
+		else if (holder == "events")
+			line.emplace(hold(board, 3, edge::BOTH));
 		else
-			line.request({ "gpioclx-stress",
-				       holder == "events" ?
-					       ::gpiod::line_request::EVENT_BOTH_EDGES :
-					       ::gpiod::line_request::DIRECTION_OUTPUT,
-				       0 });
+			line.emplace(hold(board, 3,
+					  ::gpiod::line_settings().set_direction(
+						  ::gpiod::line::direction::OUTPUT)));
 		if (holder != "output") {
 			ASSERT_TRUE(board.wait_enabled(3));
 		}
@@ -197,7 +212,7 @@ TEST_P(UnbindWhileHeld, LettingGoLaterIsClean)
 		if (gpiomon)
 			gpiomon.reset(); /* SIGTERM: gpiomon closes its request */
 		else
-			line.release();
+			line->release();
 	}
 	EXPECT_EQ(::gpioclx::kernel_splats(), before)
 		<< "the log after the holder let go:\n"
@@ -205,13 +220,13 @@ TEST_P(UnbindWhileHeld, LettingGoLaterIsClean)
 
 	ASSERT_EQ(stress::bind(c.node), 0);
 	::gpioclx::board board(c.node, c.pins_per_bank);
-	auto line = board.chip().get_line(3);
 
 	board.set_input(3, false);
-	line.request({ "gpioclx-stress", ::gpiod::line_request::EVENT_RISING_EDGE, 0 });
+	auto line = hold(board, 3, edge::RISING);
 	board.set_input(3, true);
-	ASSERT_TRUE(line.event_wait(event_timeout)) << "no edge after the rebind";
-	EXPECT_EQ(line.event_read().event_type, ::gpiod::line_event::RISING_EDGE);
+	auto ev = line.next(event_timeout);
+	ASSERT_TRUE(ev.has_value()) << "no edge after the rebind";
+	EXPECT_EQ(ev->type(), ::gpiod::edge_event::event_type::RISING_EDGE);
 	board.set_input(3, false);
 }
 

@@ -36,7 +36,16 @@ make -s -C "$src" O="$kbuild" ARCH=um M="$mdir" W=1 KCFLAGS=-Werror \
 log "building device trees"
 "$TOP/tools/uml/dtbs.sh"
 
+# libgpiod 2: the system's, or built once into the cache (tools/libgpiod.sh).
+# CMake caches what pkg-config found: a libgpiod elsewhere than last time
+# configures the tools afresh.
+pc=$("$TOP/tools/libgpiod.sh")
+if [ "$(cat "$OUT/tools/libgpiod-pc" 2>/dev/null)" != "$pc" ]; then
+	rm -f "$OUT/tools/CMakeCache.txt"
+fi
 log "building C++ tools"
-cmake -S "$TOP/tools" -B "$OUT/tools" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+PKG_CONFIG_PATH=$pc${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH} \
+	cmake -S "$TOP/tools" -B "$OUT/tools" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	>/dev/null
+echo "$pc" > "$OUT/tools/libgpiod-pc"
 cmake --build "$OUT/tools" -j"$(nproc)" >&2

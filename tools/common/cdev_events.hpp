@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Edge events of some lines through either interface of the GPIO character
+ * device, and the account of what the device did with them. The v2
+ * interface (libgpiod 2) numbers each line's events, line_seqno, and its
+ * queue drops the oldest event when full: the gaps in line_seqno are
+ * exactly the events it dropped. The v1 interface (v1_line_events)
+ * numbers nothing and its queue drops the newest: its losses show only
+ * against the core's count of interrupts dispatched. Edges the controller
+ * merged before any interrupt was raised (the simulator's "coalesced"
+ * count) are not the character device's doing, on either interface.
+ */
+#ifndef GPIOCLX_COMMON_CDEV_EVENTS_HPP
+#define GPIOCLX_COMMON_CDEV_EVENTS_HPP
+
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <gpiod.hpp>
+
+#include "line_events.hpp"
+#include "v1_line_events.hpp"
+
+namespace gpioclx {
+namespace common {
+
+enum class cdev_abi { v1, v2 };
+
+/* "v1" or "v2". */
+const char *abi_name(cdev_abi abi);
+
+struct cdev_event {
+	unsigned int offset;
+	bool rising;
+	::std::uint64_t timestamp_ns;
+	unsigned long line_seqno; /* 0 on v1 */
+};
+
+class cdev_events {
+public:
+	/*
+	 * @edges of @offsets of @chip through @abi, requested as @consumer.
+	 * Throws ::std::system_error with the kernel's errno.
+	 */
+	cdev_events(::gpiod::chip &chip, const ::gpiod::line::offsets &offsets,
+		    ::gpiod::line::edge edges, cdev_abi abi,
+		    const ::std::string &consumer);
+
+	cdev_abi abi() const { return abi_; }
+
+	/* The next event, or nothing within @timeout. */
+	::std::optional<cdev_event> next(::std::chrono::milliseconds timeout);
+
+	/* Events until @count have come, each within @timeout of the one before. */
+	::std::vector<cdev_event> read(size_t count, ::std::chrono::milliseconds timeout);
+
+	/* Every event that comes within @period of the one before. */
+	::std::vector<cdev_event> read_until_quiet(::std::chrono::milliseconds period);
+
+	/* No event within @period. */
+	bool quiet(::std::chrono::milliseconds period);
+
+	/* The level of line @offset, 0 or 1. */
+	int value(unsigned int offset);
+
+	/* Events of line @offset read so far. */
+	::std::uint64_t events_read(unsigned int offset) const;
+
+	/*
+	 * v2: the events of line @offset that the character device dropped
+	 * before those read so far, from the gaps in their line_seqno. v1:
+	 * nothing, as v1 events carry no sequence number.
+	 */
+	::std::optional<::std::uint64_t> dropped(unsigned int offset) const;
+
+private:
+	/* v1: whether an event is waiting on any line, within @timeout. */
+	bool v1_wait(::std::chrono::milliseconds timeout) const;
+
+	cdev_abi abi_;
+	::std::optional<line_events> v2_;
+	::std::vector<::std::pair<unsigned int, v1_line_events>> v1_;
+	::std::deque<cdev_event> v1_pending_; /* read, not yet taken */
+	::std::map<unsigned int, ::std::uint64_t> read_;
+	::std::map<unsigned int, unsigned long> last_seqno_;
+};
+
+} /* namespace common */
+} /* namespace gpioclx */
+
+#endif /* GPIOCLX_COMMON_CDEV_EVENTS_HPP */
