@@ -21,7 +21,7 @@ KREL = $(or $(KERNELRELEASE),$(shell sed -n 's/.*UTS_RELEASE "\(.*\)"/\1/p' \
 INSTALL_MOD_DIR ?= extra
 DEPMOD ?= /sbin/depmod
 
-.PHONY: all modules install clean deps uml demo check check-all stress bench lint matrix dt-check shell help
+.PHONY: all modules install clean deps uml demo check check-all stress bench lint matrix dt-check shell help qemu-check
 
 all: modules
 
@@ -89,6 +89,10 @@ matrix:
 dt-check:
 	tools/uml/dtbs.sh
 	tools/dt-check.sh
+
+# The arm64 QEMU virt board: KUnit under lockdep and KASAN (tools/qemu).
+qemu-check:
+	tools/qemu/check.sh
 
 help:
 	@sed -n '3,12p' Makefile | sed 's/^# \{0,1\}//'

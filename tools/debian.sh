@@ -18,6 +18,8 @@
 #        debian.sh source PACKAGE  unpack PACKAGE's source package from
 #                                  trixie, print the source folder
 #        debian.sh version PACKAGE print the version trixie would give
+#        debian.sh mirror          print the system's Debian mirror
+#                                  (tools/qemu/initramfs.sh's apt state)
 set -euo pipefail
 
 cache=${GPIOCLX_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/gpioclx}
@@ -183,5 +185,6 @@ case "${1:-}" in
 kernel) kernel "${2:?series}" ;;
 source) source_pkg "${2:?package}" ;;
 version) version_of "${2:?package}" ;;
-*) die "usage: debian.sh kernel SERIES | source PACKAGE | version PACKAGE" ;;
+mirror) system_mirror ;;
+*) die "usage: debian.sh kernel SERIES | source PACKAGE | version PACKAGE | mirror" ;;
 esac

@@ -1,0 +1,51 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Boot the arm64 QEMU virt board once: our kernel Image and initramfs
+# (tools/qemu/initramfs.sh, whose /init runs the tests and powers off),
+# QEMU's own device tree or DTB when one is given. The console (the PL011)
+# goes to RESULTS/console.log; QEMU is killed after TIMEOUT seconds. No
+# network: the board needs none, and QEMU's default NIC wants a boot ROM
+# Debian ships in another package.
+#
+# usage: boot.sh KERNEL_IMAGE CPIO RESULTS TIMEOUT [DTB]
+#        boot.sh dumpdtb FILE     write the tree QEMU makes for the machine
+# exit:  the guest's own status (its "exit" marker line), 124 on timeout,
+#        125 when the guest ended without reporting one
+set -euo pipefail
+
+machine=(qemu-system-aarch64 -M virt -cpu cortex-a57 -m 512 -nographic
+	-no-reboot -nic none)
+
+if [ "$1" = dumpdtb ]; then
+	# The same machine as the boots below, so the tree is theirs.
+	"${machine[@]}" -M "virt,dumpdtb=$2" > /dev/null
+	exit 0
+fi
+
+image=$1 cpio=$2 results=$3 limit=$4 dtb=${5:-}
+mkdir -p "$results"
+console=$results/console.log
+
+# panic=-1: a panic restarts at once, which -no-reboot turns into an exit.
+start=$(date +%s.%N)
+set +e
+timeout -k 10 "$limit" "${machine[@]}" -kernel "$image" -initrd "$cpio" \
+	${dtb:+-dtb "$dtb"} \
+	-append "console=ttyAMA0 loglevel=4 log_buf_len=4M panic=-1" \
+	< /dev/null > "$console" 2>&1
+rc=$?
+set -e
+echo "$(date +%s.%N) $start" | awk '{ printf "%.1f\n", $1 - $2 }' \
+	> "$results/boot-seconds"
+
+if [ $rc = 124 ] || [ $rc = 137 ]; then
+	echo "boot: guest timed out after ${limit}s; console: $console" >&2
+	exit 124
+fi
+status=$(tr -d '\r' < "$console" | sed -n 's/^==== gpioclx: exit \([0-9]*\)$/\1/p')
+if [ -z "$status" ]; then
+	echo "boot: guest ended ($rc) without a status; console: $console" >&2
+	exit 125
+fi
+exit "$status"
