@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # "make check": build the debug UML kernels (cached), our modules, device
-# trees and tools, run the host checks, boot the board on the oldest and on
-# the newest kernel series, and judge the runs. The last line is "N passed,
-# N failed, N skipped" over every KUnit case and end-to-end test of both.
+# trees and tools, run the host checks, boot the UML board on the oldest and
+# on the newest kernel series and the arm64 QEMU board, and judge the runs.
+# The last line is "N passed, N failed, N skipped" over every KUnit case
+# and end-to-end test of all of them.
 set -euo pipefail
 # shellcheck source=tools/uml/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -76,6 +77,19 @@ for series in "${others[@]}"; do
 	fi
 	passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
 done
+
+# The arm64 QEMU virt board (tools/qemu/check.sh): the KUnit suites on an
+# arm64 kernel with a real GIC, lockdep and KASAN.
+qlog=$OUT/results/qemu-arm64.log
+if "$TOP/tools/qemu/check.sh" > "$qlog" 2>&1 ||
+	[ -f "$OUT/results/qemu-arm64/counts" ]; then
+	grep -E '^  ' "$qlog" || true
+	read -r p f s < "$OUT/results/qemu-arm64/counts"
+else
+	echo "  arm64 QEMU board: did not run (see $qlog)"
+	p=0 f=1 s=0
+fi
+passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
 
 log "make check took $(( $(date +%s) - start )) s"
 # Every boot's counts together, for .ci/run's last line too.
