@@ -47,9 +47,9 @@ public:
 	::std::vector<bank_regs> regs_file(const ::std::string &file) const;
 
 	/*
-	 * Wait up to 5 s for @offset's interrupt enable bit; false if never.
-	 * Set once a consumer's interrupt is requested: from then on every
-	 * edge is queued for it, read or not yet.
+	 * Wait up to 5 s for @offset's interrupt enable bit, then a little
+	 * for the request to finish; false if never. From then on every edge
+	 * is queued for the consumer, read or not yet.
 	 */
 	bool wait_enabled(unsigned int offset) const;
 
