@@ -83,6 +83,7 @@ struct fake {
 	struct fake_call log[FAKE_LOG_LEN];
 	unsigned int nlog;
 	unsigned int handled;
+	ktime_t handled_at;		/* when the handler last ran */
 	DECLARE_BITMAP(requested, FAKE_NGPIO);
 	unsigned long flags;
 	struct hrtimer timer;
@@ -92,6 +93,8 @@ struct fake {
 	bool hw_debounce;
 	bool passive;
 	u64 flip_on_reconfigure;	/* bank 0 pins whose level moves once */
+	u64 rise_before_arm;		/* bank 0 pins that rise in the enable */
+	u64 rise_after_arm;
 	u64 mask_fails;			/* pins mask_interrupts refuses */
 	bool mask_fail_once;
 	bool reassert;			/* the handler sees a new edge arrive */
@@ -146,11 +149,24 @@ static int fake_enable(struct gpio_clx *clx, unsigned int bank,
 {
 	struct fake_bank *b = &fake_of(clx)->banks[bank];
 
+	struct fake *f = fake_of(clx);
+	u64 bit = BIT_ULL(pin);
+
 	fake_log(clx, FAKE_ENABLE, bank, pin, cfg);
+	/* The level rises before the edge detector is armed: nothing latches. */
+	if (bank == 0 && (f->rise_before_arm & bit))
+		b->level |= bit;
 	b->cfg[pin] = *cfg;
-	b->status &= ~BIT_ULL(pin);
-	b->mask &= ~BIT_ULL(pin);
-	b->en |= BIT_ULL(pin);
+	b->status &= ~bit;
+	b->mask &= ~bit;
+	b->en |= bit;
+	/* It rises just after: a pin armed for a rising edge latches it. */
+	if (bank == 0 && (f->rise_after_arm & bit) && !(b->level & bit)) {
+		b->level |= bit;
+		if (cfg->mode == GPIO_CLX_MODE_EDGE &&
+		    cfg->polarity != GPIO_CLX_ACTIVE_LOW)
+			b->status |= bit;
+	}
 	return 0;
 }
 
@@ -357,6 +373,7 @@ static irqreturn_t fake_handler(int irq, void *data)
 	irq_hw_number_t hwirq = irqd_to_hwirq(irq_get_irq_data(irq));
 
 	fake_log(f->clx, FAKE_HANDLER, 0, hwirq, NULL);
+	f->handled_at = ktime_get();
 	f->handled++;
 	if (f->disable_in_handler) {
 		/* Another pin's interrupt is disabled before it is dispatched. */
@@ -779,6 +796,86 @@ static void gpio_clx_test_emulated_both_short_pulse(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, stats.replayed, 1ULL);
 	/* Low, so the pin waits for the next rising edge. */
 	KUNIT_EXPECT_EQ(test, f->banks[0].cfg[16].polarity, GPIO_CLX_ACTIVE_HIGH);
+}
+
+/*
+ * Test that an edge made while an emulated both-edge pin is being enabled
+ * is delivered, once: the core read the level low and armed the pin for a
+ * rising edge, and the level rose before the hardware was armed (nothing
+ * latched; pin 17) or just after (pointing the pin at its falling edge
+ * clears the latch; pin 18). The falling edge after it is delivered too
+ * (rule 20).
+ */
+static void gpio_clx_test_emulated_both_edge_in_enable(struct kunit *test)
+{
+	struct fake *f = fake_of_mode(test);
+	struct gpio_clx_stats stats;
+	unsigned int i, off;
+
+	f->both_edges = false;
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	f->rise_before_arm = BIT_ULL(17);
+	f->rise_after_arm = BIT_ULL(18);
+	for (off = 17; off <= 18; off++) {
+		fake_request(f, off, IRQF_TRIGGER_RISING | IRQF_TRIGGER_FALLING);
+		for (i = 0; i < 50; i++) {
+			gpio_clx_get_stats(f->clx, off, &stats);
+			if (stats.dispatched)
+				break;
+			msleep(20);
+		}
+		msleep(50);
+		gpio_clx_get_stats(f->clx, off, &stats);
+		KUNIT_EXPECT_EQ_MSG(test, stats.dispatched, 1ULL,
+				    "pin %u: the edge made in its enable", off);
+		/* High now: the pin waits for its falling edge. */
+		KUNIT_EXPECT_EQ(test, f->banks[0].cfg[off].polarity,
+				GPIO_CLX_ACTIVE_LOW);
+
+		fake_drive(f, off, false);
+		fake_primary(f);
+		gpio_clx_get_stats(f->clx, off, &stats);
+		KUNIT_EXPECT_EQ_MSG(test, stats.dispatched, 2ULL,
+				    "pin %u: the falling edge after it", off);
+	}
+}
+
+/*
+ * Test the same for a live pin given both edges by a new trigger: the core
+ * read the level low and pointed the pin at a rising edge, and the level
+ * rose while the pin was being reprogrammed. The edge is delivered, and
+ * the pin waits for the falling edge, not for a second rising one (rule
+ * 20, rule 21).
+ */
+static void gpio_clx_test_emulated_both_edge_in_retype(struct kunit *test)
+{
+	struct fake *f = fake_of_mode(test);
+	struct gpio_clx_stats stats;
+	unsigned int i;
+	int virq;
+
+	f->both_edges = false;
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	virq = fake_request(f, 19, IRQF_TRIGGER_FALLING);
+	f->flip_on_reconfigure = BIT_ULL(19);
+	KUNIT_ASSERT_EQ(test, irq_set_irq_type(virq, IRQ_TYPE_EDGE_BOTH), 0);
+	for (i = 0; i < 50; i++) {
+		gpio_clx_get_stats(f->clx, 19, &stats);
+		if (stats.dispatched)
+			break;
+		msleep(20);
+	}
+	msleep(50);
+	gpio_clx_get_stats(f->clx, 19, &stats);
+	KUNIT_EXPECT_EQ_MSG(test, stats.dispatched, 1ULL,
+			    "the edge made in the trigger change");
+	KUNIT_EXPECT_EQ(test, f->banks[0].cfg[19].polarity, GPIO_CLX_ACTIVE_LOW);
+
+	fake_drive(f, 19, false);
+	fake_primary(f);
+	gpio_clx_get_stats(f->clx, 19, &stats);
+	KUNIT_EXPECT_EQ_MSG(test, stats.dispatched, 2ULL,
+			    "the falling edge after it");
 }
 
 /* Test that edges while masked are latched, coalesced, then delivered (rule 6). */
@@ -1232,6 +1329,7 @@ static void gpio_clx_test_debounce_emulated(struct kunit *test)
 {
 	struct fake *f = test->priv;
 	struct gpio_desc *desc;
+	ktime_t start;
 
 	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
 	desc = gpiochip_request_own_desc(f->gc, 23, "kunit",
@@ -1243,11 +1341,13 @@ static void gpio_clx_test_debounce_emulated(struct kunit *test)
 	f->banks[0].level |= BIT_ULL(23);
 	fake_assert(f, 23, true);
 	fake_clear_log(f);
+	start = ktime_get();
 	fake_primary(f);
-	KUNIT_EXPECT_EQ(test, f->handled, 0U);
 	KUNIT_EXPECT_GE(test, fake_find(f, FAKE_CLEAR, 0), 0);
 	KUNIT_EXPECT_TRUE(test, fake_wait(fake_handled_once, f));
 	KUNIT_EXPECT_EQ(test, f->handled, 1U);
+	/* Dispatched once the level had held for the period, not before. */
+	KUNIT_EXPECT_GE(test, ktime_us_delta(f->handled_at, start), 2000LL);
 
 	/* A glitch: up and straight back down within the period. */
 	f->banks[0].level &= ~BIT_ULL(23);
@@ -1424,6 +1524,7 @@ static irqreturn_t fake_blocking_thread(int irq, void *data)
 	irq_hw_number_t hwirq = irqd_to_hwirq(irq_get_irq_data(irq));
 
 	fake_log(f->clx, FAKE_HANDLER, 0, hwirq, NULL);
+	f->handled_at = ktime_get();
 	f->handled++;
 	complete(&f->thread_started);
 	wait_for_completion_timeout(&f->thread_release, 10 * HZ);
@@ -1835,6 +1936,8 @@ static struct kunit_case gpio_clx_test_cases[] = {
 	KUNIT_CASE_PARAM(gpio_clx_test_emulated_both_flips, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_emulated_both_race, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_emulated_both_short_pulse, gpio_clx_mode_gen_params),
+	KUNIT_CASE_PARAM(gpio_clx_test_emulated_both_edge_in_enable, gpio_clx_mode_gen_params),
+	KUNIT_CASE_PARAM(gpio_clx_test_emulated_both_edge_in_retype, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_masked_edge_latched, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_masked_level_refires, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_mask_keeps_config, gpio_clx_mode_gen_params),

@@ -243,9 +243,11 @@ struct gpio_clx_irq_config gpio_clx_hw_config(struct gpio_clx *clx,
 void gpio_clx_track_mode(struct gpio_clx *clx, unsigned int offset);
 void gpio_clx_emul_sync(struct gpio_clx *clx, unsigned int offset,
 			bool after_edge);
+void gpio_clx_emul_settle(struct gpio_clx *clx, unsigned int offset);
 void gpio_clx_dispatch(struct gpio_clx *clx, unsigned int b, u64 pending);
 void gpio_clx_drain_replay(struct gpio_clx *clx, unsigned int b);
 int gpio_clx_irq_retrigger(struct irq_data *d);
+void gpio_clx_replay_later(struct gpio_clx *clx, unsigned int offset);
 void gpio_clx_resend_init(struct gpio_clx *clx);
 void gpio_clx_resend_stop(struct gpio_clx *clx);
 int gpio_clx_connect_parent(struct gpio_clx *clx);

@@ -102,6 +102,31 @@ void gpio_clx_emul_sync(struct gpio_clx *clx, unsigned int offset,
 	}
 }
 
+/*
+ * An emulated both-edge pin was just programmed (enabled, or given a new
+ * trigger) from a level read before: point it at its next edge from the
+ * level now, and replay the edge the level made in between, which either
+ * never latched or was cleared by the reprogramming. The replay runs from
+ * the resend path: no handler may run inside an enable or a set_type.
+ * An edge the primary ISR took meanwhile has pointed the pin already and
+ * is not seen twice.
+ */
+void gpio_clx_emul_settle(struct gpio_clx *clx, unsigned int offset)
+{
+	struct gpio_clx_bank *bank = gpio_clx_bank(clx, offset);
+	u64 bit = gpio_clx_bit(clx, offset);
+	u64 was = bank->emul_rising & bit;
+
+	gpio_clx_assert_held(bank);
+	if (!(bank->emul & bit))
+		return;
+	gpio_clx_emul_sync(clx, offset, false);
+	if (!(bank->replay & bit) && (bank->emul_rising & bit) == was)
+		return;
+	bank->replay &= ~bit;
+	gpio_clx_replay_later(clx, offset);
+}
+
 /* Derive the bank's mode bits for a pin from its configuration. */
 void gpio_clx_track_mode(struct gpio_clx *clx, unsigned int offset)
 {
@@ -316,6 +341,20 @@ static void gpio_clx_resend_thread(struct work_struct *work)
 	gpio_clx_resend(container_of(work, struct gpio_clx, resend_work));
 }
 
+/*
+ * Replay an edge of pin @offset soon, from the context its handlers run in:
+ * for callers that hold the descriptor lock or run inside an enable, where
+ * no handler may run.
+ */
+void gpio_clx_replay_later(struct gpio_clx *clx, unsigned int offset)
+{
+	set_bit(offset, clx->resend);
+	if (clx->passive)
+		queue_work(system_highpri_wq, &clx->resend_work);
+	else
+		irq_work_queue(&clx->resend_hard);
+}
+
 /* Called under the descriptor lock, with interrupts off. */
 int gpio_clx_irq_retrigger(struct irq_data *d)
 {
@@ -323,11 +362,7 @@ int gpio_clx_irq_retrigger(struct irq_data *d)
 
 	if (!clx)
 		return 0;
-	set_bit(irqd_to_hwirq(d), clx->resend);
-	if (clx->passive)
-		queue_work(system_highpri_wq, &clx->resend_work);
-	else
-		irq_work_queue(&clx->resend_hard);
+	gpio_clx_replay_later(clx, irqd_to_hwirq(d));
 	return 1;
 }
 

@@ -237,13 +237,9 @@ void gpio_clx_pin_enable(struct gpio_clx *clx, unsigned int offset)
 		return;
 	}
 
-	/* The level may have moved while the pin was being enabled. */
-	scoped_guard(gpio_clx_bank, bank) {
-		if (bank->emul & bit) {
-			gpio_clx_emul_sync(clx, offset, false);
-			bank->replay &= ~bit;
-		}
-	}
+	/* The level may have moved since it was read above. */
+	scoped_guard(gpio_clx_bank, bank)
+		gpio_clx_emul_settle(clx, offset);
 }
 
 /*
@@ -280,8 +276,10 @@ int gpio_clx_pin_retype_locked(struct gpio_clx *clx, unsigned int offset,
 	if (ret) {
 		clx->cfg[offset] = old;
 		gpio_clx_track_mode(clx, offset);
+		return ret;
 	}
-	return ret;
+	gpio_clx_emul_settle(clx, offset);
+	return 0;
 }
 
 int gpio_clx_pin_retype(struct gpio_clx *clx, unsigned int offset,
