@@ -148,7 +148,9 @@ host() {
 		ln -s "$OUT/doccheck/out" "$tree/out"
 		log "doccheck: $(head -1 "$script" | cut -c3-)"
 		status=0
-		(cd "$tree" && unset OUT && timeout 1800 bash -e "$script") \
+		# make bench runs its whole path, with few samples.
+		(cd "$tree" && unset OUT && export GPIOCLX_BENCH_QUICK=1 &&
+			timeout 1800 bash -e "$script") \
 			> "$dir/host/$name.log" 2>&1 || status=$?
 		echo "$status" > "$dir/host/$name.status"
 		if [ "$status" != 0 ]; then

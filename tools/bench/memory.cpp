@@ -37,7 +37,12 @@ namespace {
 
 const ::std::string slabinfo = "/proc/slabinfo";
 constexpr double settle_ms = 200;
+/*
+ * Readings a measurement waits for the total to hold still; --quick waits
+ * for a few only (under kmemleak and KASAN's quarantine it never does).
+ */
 constexpr int settle_tries = 50;
+constexpr int settle_tries_quick = 2;
 constexpr unsigned long settle_slack = 256; /* bytes */
 
 struct cache_line {
@@ -85,11 +90,11 @@ unsigned long slab_total()
 }
 
 /* The slab total once it holds still for a while (RCU frees done). */
-unsigned long slab_bytes()
+unsigned long slab_bytes(int tries)
 {
 	auto last = slab_total();
 
-	for (int i = 0; i < settle_tries; i++) {
+	for (int i = 0; i < tries; i++) {
 		common::sleep_ms(settle_ms);
 		auto now = slab_total();
 
@@ -97,9 +102,10 @@ unsigned long slab_bytes()
 			return now;
 		last = now;
 	}
-	::std::cerr << "memory: slab usage still moving after "
-		    << settle_tries * settle_ms / 1000
-		    << " s; something else is running\n";
+	if (tries == settle_tries)
+		::std::cerr << "memory: slab usage still moving after "
+			    << tries * settle_ms / 1000
+			    << " s; something else is running\n";
 	return last;
 }
 
@@ -140,15 +146,15 @@ private:
 
 /* Slab bytes that @up allocates, @down having freed them before. */
 template <typename Up, typename Down>
-::std::vector<double> deltas(unsigned int repeats, Up up, Down down)
+::std::vector<double> deltas(unsigned int repeats, int tries, Up up, Down down)
 {
 	::std::vector<double> d;
 
 	for (unsigned int i = 0; i < repeats; i++) {
 		down();
-		auto before = slab_bytes();
+		auto before = slab_bytes(tries);
 		up();
-		auto after = slab_bytes();
+		auto after = slab_bytes(tries);
 		d.push_back(double(after) - double(before));
 	}
 	return d;
@@ -157,15 +163,15 @@ template <typename Up, typename Down>
 /* Where the bytes of one more @up go, cache by cache: the largest few. */
 template <typename Up, typename Down>
 void by_cache(csv_file &csv, const ::std::string &target, const ::std::string &test,
-	      Up up, Down down)
+	      int tries, Up up, Down down)
 {
 	::std::vector<::std::pair<double, ::std::string>> deltas;
 
 	down();
-	slab_bytes();
+	slab_bytes(tries);
 	auto before = slab_by_cache();
 	up();
-	slab_bytes();
+	slab_bytes(tries);
 	for (const auto &[name, bytes] : slab_by_cache()) {
 		double d = bytes - before[name];
 
@@ -203,6 +209,7 @@ void record(csv_file &csv, const ::std::string &target, const ::std::string &uni
 void run_memory(const options &opt)
 {
 	unsigned int repeats = opt.runs ? opt.runs : opt.quick ? 1 : 5;
+	int tries = opt.quick ? settle_tries_quick : settle_tries;
 	auto names = opt.clx;
 	auto sizes = opt.sim_lines;
 
@@ -224,11 +231,11 @@ void run_memory(const options &opt)
 				clx_device::unbind(name);
 		};
 
-		clx.push_back(deltas(repeats, up, down));
+		clx.push_back(deltas(repeats, tries, up, down));
 		if (&name == &names.back())
 			by_cache(csv, "gpio-clx",
-				 ::std::to_string(clx_device::pins(name)) + " pins", up,
-				 down);
+				 ::std::to_string(clx_device::pins(name)) + " pins",
+				 tries, up, down);
 		if (!was_bound)
 			down();
 	}
@@ -238,10 +245,10 @@ void run_memory(const options &opt)
 		auto up = [&] { chip.set_live(true); };
 		auto down = [&] { chip.set_live(false); };
 
-		sim.push_back(deltas(repeats, up, down));
+		sim.push_back(deltas(repeats, tries, up, down));
 		if (lines == sizes.back())
-			by_cache(csv, "gpio-sim", ::std::to_string(lines) + " lines", up,
-				 down);
+			by_cache(csv, "gpio-sim", ::std::to_string(lines) + " lines",
+				 tries, up, down);
 	}
 
 	record(csv, "gpio-clx", "pins", clx_device::pins(names[0]),

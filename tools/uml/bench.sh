@@ -6,6 +6,9 @@
 # and the tools; boot the board once and run every benchmark in it; then
 # print the table and write out/bench/: bench.csv, table.txt, bench.png
 # (latency distribution, cost against pin count) and the raw samples.
+# GPIOCLX_BENCH_QUICK=1 runs every command with --quick: the whole path in
+# a fraction of the time, with figures that mean little (make check's run
+# of the docs' commands uses it).
 set -euo pipefail
 # shellcheck source=tools/uml/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -26,6 +29,8 @@ mkdir -p "$boot"
 	echo "host: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(nproc) CPUs, Linux $(uname -r)"
 	echo "board: UML $(cat "$kbuild/include/config/kernel.release") (tools/uml/bench.config: no lockdep, no KASAN), 1 CPU, HZ=100"
 	echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+	[ -z "${GPIOCLX_BENCH_QUICK:-}" ] ||
+		echo "quick run (GPIOCLX_BENCH_QUICK): few samples, figures mean little"
 } > "$bench/machine.txt"
 
 log "booting the benchmark board (no lockdep, no KASAN)"
@@ -34,7 +39,8 @@ status=0
 # merged caches would hide them under an unrelated name.
 "$TOP/tools/uml/boot.sh" "$kbuild" "$OUT/dts/uml-bench.dtb" \
 	"$TOP/tools/uml/guest/bench-init.sh" "$boot" 900 slab_nomerge \
-	GPIOCLX_MODULES="$(module_dir bench)" GPIOCLX_TOOLS="$OUT/tools" ||
+	GPIOCLX_MODULES="$(module_dir bench)" GPIOCLX_TOOLS="$OUT/tools" \
+	${GPIOCLX_BENCH_QUICK:+GPIOCLX_BENCH_ARGS=--quick} ||
 	status=$?
 if [ "$status" != 0 ] || [ ! -s "$boot/bench.csv" ]; then
 	grep -i 'gpioclx-bench\|error' "$boot/guest.log" 2>/dev/null | tail -20 >&2 || true

@@ -34,9 +34,14 @@ for p in "${patches[@]}"; do
 	touch "$mark"
 done
 
-key=$( (echo "$version"; cat "$fragment" ${patches[@]+"${patches[@]}"}) |
-	sha256sum | cut -c1-16)
 name=$(basename "$fragment" .config)
+# A series may add lines to a fragment (tools/uml/patches/SERIES/NAME.config),
+# e.g. a larger kernel stack where its debug build needs one.
+fragments=("$fragment")
+extra=$here/patches/$series/$name.config
+[ ! -f "$extra" ] || fragments+=("$extra")
+key=$( (echo "$version"; cat "${fragments[@]}" ${patches[@]+"${patches[@]}"}) |
+	sha256sum | cut -c1-16)
 build=$cache/build-$name-$key
 
 if [ -f "$build/.built" ]; then
@@ -48,19 +53,20 @@ log "building UML kernel '$name' ($series) in $build (a few minutes on 2 cores)"
 mkdir -p "$build"
 make -s -C "$src" O="$build" ARCH=um defconfig >&2
 (cd "$src" && ARCH=um scripts/kconfig/merge_config.sh -m -O "$build" \
-	"$build/.config" "$fragment") >&2
+	"$build/.config" "${fragments[@]}") >&2
 make -s -C "$src" O="$build" ARCH=um olddefconfig >&2
 
-# Every line of the fragment must have survived olddefconfig: a symbol that
-# silently vanished would give a kernel that tests something else.
+# Every line of the fragments must have survived olddefconfig (the last
+# one wins): a symbol that silently vanished would give a kernel that tests
+# something else.
 missing=0
 while IFS= read -r line; do
-	case "$line" in CONFIG_*=n) continue ;; CONFIG_*) ;; *) continue ;; esac
 	if ! grep -qx "$line" "$build/.config"; then
 		log "fragment line not in final .config: $line"
 		missing=1
 	fi
-done < "$fragment"
+done < <(cat "${fragments[@]}" | grep -E '^CONFIG_[A-Z0-9_]+=' | grep -v '=n$' |
+	tac | awk -F= '!seen[$1]++' | tac)
 [ "$missing" = 0 ] || exit 1
 
 jobs=$(nproc)

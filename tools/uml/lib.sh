@@ -9,7 +9,7 @@ OUT=${OUT:-$TOP/out}
 CACHE=${GPIOCLX_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/gpioclx}
 export GPIOCLX_CACHE=$CACHE
 
-log() { printf '== %s\n' "$*" >&2; }
+log() { printf '== %(%H:%M:%S)T %s\n' -1 "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # The kernel series the board is built from, oldest first: Debian 12's

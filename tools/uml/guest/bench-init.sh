@@ -13,8 +13,11 @@ exec >"$R/guest.log" 2>&1
 set -x
 
 status=0
+# GPIOCLX_BENCH_ARGS: --quick from make bench's GPIOCLX_BENCH_QUICK=1.
 bench() {
-	"$GPIOCLX_TOOLS/gpioclx-bench" "$@" --out "$R" || status=1
+	# shellcheck disable=SC2086 # one option or none
+	"$GPIOCLX_TOOLS/gpioclx-bench" "$@" ${GPIOCLX_BENCH_ARGS:-} --out "$R" ||
+		status=1
 }
 
 # gpiolib numbers every GPIO below 512 on this kernel: the controllers do not
