@@ -19,6 +19,11 @@
  * many interrupts the driver has serviced), documented in
  * Documentation/ABI/testing/sysfs-driver-gpio-clx-sample. A device with the
  * "wakeup-source" property arms its interrupt for wake-up across sleep.
+ *
+ * A device with "linux,external-line" has its line driven from outside the
+ * simulation, e.g. a button on a real controller: there is no wire, any
+ * GPIO controller may be the interrupt parent, "trigger" is refused, and
+ * every interrupt its thread sees counts as an event.
  */
 
 #include <linux/interrupt.h>
@@ -77,6 +82,10 @@ static irqreturn_t clx_sample_thread(int irq, void *data)
 	struct clx_sample *s = data;
 
 	guard(mutex)(&clx_sample_lock);
+	if (!s->wire) {
+		s->events++;
+		return IRQ_HANDLED;
+	}
 	if (!s->asserted)
 		return IRQ_NONE;
 	clx_sample_drive(s, false);
@@ -94,7 +103,7 @@ static ssize_t trigger_store(struct device *dev, struct device_attribute *attr,
 	ret = kstrtouint(buf, 10, &val);
 	if (ret)
 		return ret;
-	if (val != 1 && val != 2)
+	if ((val != 1 && val != 2) || !s->wire)
 		return -EINVAL;
 	guard(mutex)(&clx_sample_lock);
 	if (val == 2)
@@ -209,9 +218,11 @@ static int clx_sample_probe(struct platform_device *pdev)
 		return dev_err_probe(dev, s->irq == -ENXIO ? -EINVAL : s->irq,
 				     "interrupt not mapped: refused by its controller, or no descriptor free\n");
 
-	ret = clx_sample_get_wire(s);
-	if (ret)
-		return ret;
+	if (!device_property_read_bool(dev, "linux,external-line")) {
+		ret = clx_sample_get_wire(s);
+		if (ret)
+			return ret;
+	}
 	/*
 	 * No hard-IRQ handler: the line stays masked from the interrupt until
 	 * every sharer's thread has returned (IRQF_ONESHOT), so a level that

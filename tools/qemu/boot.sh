@@ -8,6 +8,10 @@
 # network: the board needs none, and QEMU's default NIC wants a boot ROM
 # Debian ships in another package.
 #
+# The power button: QEMU's monitor reads RESULTS/monitor.in (a FIFO). Each
+# "==== gpioclx: press NAME" line the guest prints gets one system_powerdown
+# there, which raises pin 3 of the PL061 for 100 ms (QEMU's gpio-key).
+#
 # usage: boot.sh KERNEL_IMAGE CPIO RESULTS TIMEOUT [DTB]
 #        boot.sh dumpdtb FILE     write the tree QEMU makes for the machine
 # exit:  the guest's own status (its "exit" marker line), 124 on timeout,
@@ -27,15 +31,35 @@ image=$1 cpio=$2 results=$3 limit=$4 dtb=${5:-}
 mkdir -p "$results"
 console=$results/console.log
 
+mon=$results/monitor
+rm -f "$mon.in" "$mon.out" "$console"
+mkfifo "$mon.in" "$mon.out"
+: > "$console"
+# QEMU opens both FIFOs read-write, so neither side waits for the other.
+cat "$mon.out" > "$results/monitor.log" &
+drain=$!
+(
+	tail -n +1 -s 0.2 -F "$console" 2>/dev/null |
+		while read -r line; do
+			case ${line%$'\r'} in
+			"==== gpioclx: press "*) echo system_powerdown > "$mon.in" ;;
+			esac
+		done
+) &
+presser=$!
+
 # panic=-1: a panic restarts at once, which -no-reboot turns into an exit.
 start=$(date +%s.%N)
 set +e
 timeout -k 10 "$limit" "${machine[@]}" -kernel "$image" -initrd "$cpio" \
-	${dtb:+-dtb "$dtb"} \
+	${dtb:+-dtb "$dtb"} -monitor "pipe:$mon" \
 	-append "console=ttyAMA0 loglevel=4 log_buf_len=4M panic=-1" \
 	< /dev/null > "$console" 2>&1
 rc=$?
 set -e
+pkill -P "$presser" 2>/dev/null || true
+kill "$presser" "$drain" 2>/dev/null || true
+wait 2>/dev/null || true
 echo "$(date +%s.%N) $start" | awk '{ printf "%.1f\n", $1 - $2 }' \
 	> "$results/boot-seconds"
 

@@ -3,7 +3,8 @@
 #
 # The initramfs of the arm64 QEMU board: busybox, glibc and libgpiod's
 # tools from Debian 12's arm64 packages, our modules built for the board's
-# kernel, the kernel's own modules, and tools/qemu/guest/init.sh as /init.
+# kernel, the kernel's own modules, tools/qemu/guest/init.sh as /init and
+# our guest programs (tools/qemu/guest/*.cpp, cross-built).
 #
 # The packages come through apt state of the project's own under the cache
 # (an apt configuration file for arm64, a deb822 sources file for bookworm
@@ -174,6 +175,9 @@ make_root() {
 		cp "$ko" "$root/lib/modules/kernel/"
 	done < <(find "$kbuild" -name '*.ko')
 	install -m 0755 "$TOP/tools/qemu/guest/init.sh" "$root/init"
+	# Our own guest program, static: it needs no library from the packages.
+	aarch64-linux-gnu-g++ -std=c++17 -O2 -Wall -Wextra -Werror -static \
+		-o "$root/bin/evkey" "$TOP/tools/qemu/guest/evkey.cpp"
 }
 
 # gen_init_cpio's list of the root: the console node first (the kernel

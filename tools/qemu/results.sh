@@ -75,6 +75,32 @@ else
 	count "gpiodetect (Debian arm64 libgpiod)" 0 1 0
 fi
 
+# The guest's own tests: the PL061 client and QEMU's power button through
+# three consumers. Each must report; one that did not run fails.
+for name in pl061-probe button-gpiomon button-threaded button-gpio-keys; do
+	line=$(console | sed -n "s/^==== gpioclx: check $name //p" | head -n1)
+	case $name in
+	pl061-probe) title="gpio-clx-pl061 probes QEMU's PL061" ;;
+	button-gpiomon) title="power button: gpiomon, both edges" ;;
+	button-threaded) title="power button: threaded consumer, once" ;;
+	button-gpio-keys) title="power button: gpio-keys KEY_POWER" ;;
+	esac
+	case $line in
+	ok*)
+		echo "    $name: ${line#ok }"
+		count "$title" 1 0 0
+		;;
+	FAIL*)
+		echo "    $name: ${line#FAIL }"
+		count "$title" 0 1 0
+		;;
+	*)
+		echo "    $name: did not run"
+		count "$title" 0 1 0
+		;;
+	esac
+done
+
 # Any report in the kernel log fails; the console alone holds a panic.
 section kmsg > "$results/kmsg.log"
 splats=$( (cat "$results/kmsg.log"; console) | grep -E 'BUG:|WARNING:|KASAN|Oops|Kernel panic|circular locking|recursive locking|inconsistent lock|Invalid wait context|suspicious RCU usage|UBSAN|blocked for more than|irq lock inversion|bad unlock balance|sleeping function called from invalid context' |

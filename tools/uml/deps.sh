@@ -9,7 +9,7 @@ pkgs=(
 	linux-source-6.1 build-essential flex bison bc libelf-dev libssl-dev
 	device-tree-compiler gpiod googletest libgtest-dev cmake pkg-config
 	xz-utils python3 kmod rsync jq shellcheck python3-docutils
-	linux-headers-amd64 gcc-aarch64-linux-gnu dkms sparse file
+	linux-headers-amd64 gcc-aarch64-linux-gnu g++-aarch64-linux-gnu dkms sparse file
 	dt-schema clang-format qemu-system-arm
 )
 # Packages only some commands need, from the caller (make bench: gnuplot-nox).

@@ -136,9 +136,12 @@ struct gpio_clx_info {
  *	Must not sleep and must not take the bank lock.
  *
  * Pin numbers are relative to their bank, masks have one bit per pin of the
- * bank. Callbacks marked "ISR path" run with the bank's interrupt lock held
- * and must not take it; the others run without it and take it themselves
- * (guard(gpio_clx_bank)) around register accesses the ISR path also makes.
+ * bank. Callbacks marked "ISR path", @read_pins, @write_pins,
+ * @set_direction, @get_direction, @save_context and @restore_context run
+ * with the bank's interrupt lock held and must not take it; the others
+ * (@enable_interrupt, @disable_interrupt) run without it and take it
+ * themselves (guard(gpio_clx_bank)) around register accesses the ISR path
+ * also makes.
  * For a memory-mapped controller every callback may run in atomic context;
  * for a passive controller (no %GPIO_CLX_MEMORY_MAPPED) every callback but
  * @pre_process runs in process context and may sleep.

@@ -10,6 +10,9 @@
 #                                (ktap-SUITE, gpiodetect, lockdep, kmsg)
 #   ==== gpioclx: took NAME SECONDS                     how long it ran
 #   ==== gpioclx: skip SUITE: REASON                    a suite not run
+#   ==== gpioclx: check NAME ok|FAIL [DETAIL]           one test's verdict
+#   ==== gpioclx: press NAME                            the host presses
+#                                 the power button (tools/qemu/boot.sh)
 #   ==== gpioclx: exit STATUS                           the last line
 #
 # then power off. tools/qemu/results.sh reads them (Documentation/testing.rst).
@@ -34,6 +37,26 @@ section() {
 	mark "begin $name"
 	"$@" 2>&1 || { echo "$name: status $?"; status=1; }
 	mark "end $name"
+}
+
+# check NAME CONDITION-STATUS DETAIL: a test's verdict for the host.
+check() {
+	if [ "$2" = 0 ]; then
+		mark "check $1 ok $3"
+	else
+		mark "check $1 FAIL $3"
+	fi
+}
+
+# wait_for SECONDS CMD...: run CMD every 0.1 s until it succeeds.
+wait_for() {
+	n=$(($1 * 10))
+	shift
+	while ! "$@" 2>/dev/null; do
+		n=$((n - 1))
+		[ "$n" -gt 0 ] || return 1
+		sleep 0.1
+	done
 }
 
 load() {
@@ -74,6 +97,73 @@ fi
 
 # Debian's arm64 libgpiod tools see the chips (v1 character device).
 section gpiodetect gpiodetect
+
+# QEMU's power button: pin 3 of its PL061 goes high for 100 ms on each
+# system_powerdown, which the host gives on its monitor for each "press"
+# marker. Our PL061 client serves it; three consumers take turns: gpiomon
+# (the character device), gpio-clx-sample's threaded handler
+# (/power-button-listener in the board's overlay) and gpio-keys (evdev).
+L=/sys/bus/platform/devices/power-button-listener
+LD=/sys/bus/platform/drivers/gpio-clx-sample
+
+line_used() {
+	gpioinfo "$chip" | grep -q 'line   3:.*\[used'
+}
+
+listener_events() {
+	[ "$(cat "$L/events")" -ge "$1" ]
+}
+
+power_button() {
+	load drivers/gpio/gpio-clx-pl061 || { check pl061-probe 1; return; }
+	chip=
+	for d in /sys/bus/amba/devices/9030000.pl061/gpiochip*; do
+		[ -e "$d" ] && chip=${d##*/} && break
+	done
+	[ -n "$chip" ]
+	check pl061-probe $? "$chip"
+	[ -n "$chip" ] || return
+
+	# The listener bound as soon as the PL061 did. It goes first: its
+	# interrupt specifier maps pin 3 as a rising edge, and genirq refuses
+	# to map it again with that type once gpiomon has set both edges.
+	wait_for 5 test -e "$L/driver"
+	mark "press listener"
+	wait_for 10 listener_events 1
+	sleep 1
+	got=$(cat "$L/events")
+	[ "$got" = 1 ]
+	check button-threaded $? "threaded handler ran $got times"
+	echo power-button-listener > "$LD/unbind"
+
+	timeout 20 gpiomon --num-events=2 --format=%e "$chip" 3 \
+		> /tmp/gpiomon.out 2>&1 &
+	pid=$!
+	wait_for 5 line_used
+	mark "press gpiomon"
+	wait "$pid"
+	st=$?
+	got=$(tr '\n' ' ' < /tmp/gpiomon.out)
+	[ "$got" = "1 0 " ]
+	check button-gpiomon $? "rising then falling: $got(status $st)"
+
+	insmod /lib/modules/kernel/gpio_keys.ko || status=1
+	ev=
+	for d in /sys/bus/platform/devices/gpio-keys/input/input*/event*; do
+		[ -e "$d" ] && ev=/dev/input/${d##*/} && break
+	done
+	/bin/evkey "${ev:-/dev/input/none}" 2 20 > /tmp/keys.out 2>&1 &
+	pid=$!
+	sleep 0.5
+	mark "press gpio-keys"
+	wait "$pid"
+	got=$(tr '\n' ' ' < /tmp/keys.out)
+	[ "$got" = "KEY 116 1 KEY 116 0 " ]
+	check button-gpio-keys $? "KEY_POWER (116) pressed, released: $got"
+	rmmod gpio_keys || status=1
+	rmmod gpio-clx-pl061 || status=1
+}
+power_button
 
 # Unloading runs every teardown path under lockdep and KASAN.
 rmmod gpio-clx-sample gpio-clx-sim irq-clx-sim-intc gpio-clx || status=1
