@@ -24,8 +24,13 @@
  * edges), "linux,no-hw-debounce" (the core, or the character device,
  * debounces) and "linux,bus-attached" (the controller sits behind a slow
  * bus: every register access sleeps a little, and the core drives it as a
- * passive-level controller). "linux,firmware-leftovers" starts the model
- * with interrupts enabled and edges latched, as a warm reboot leaves them.
+ * passive-level controller). "linux,parent-pending-latched" says that the
+ * parent keeps the pending state the model sets only until the interrupt
+ * is taken, as a GIC does with an SPI raised through its pending bit: the
+ * driver then runs the primary ISR from a chained handler of its own and
+ * raises the parent again while its output is still asserted.
+ * "linux,firmware-leftovers" starts the model with interrupts enabled and
+ * edges latched, as a warm reboot leaves them.
  *
  * debugfs, root only, per device in /sys/kernel/debug/gpio-clx-sim/<device>/:
  *
@@ -44,6 +49,7 @@
 
 #include <linux/device.h>
 #include <linux/irq.h>
+#include <linux/irqchip/chained_irq.h>
 #include <linux/mod_devicetable.h>
 #include <linux/module.h>
 #include <linux/platform_device.h>
@@ -450,6 +456,36 @@ static int clx_sim_parent_irq(struct platform_device *pdev)
 	return irq;
 }
 
+/* ---- a parent that latches its pending state ---------------------- */
+
+static void clx_sim_latched_handler(struct irq_desc *desc)
+{
+	struct clx_sim *sim = irq_desc_get_handler_data(desc);
+	struct irq_chip *chip = irq_desc_get_chip(desc);
+
+	chained_irq_enter(chip, desc);
+	gpio_clx_handle_primary(sim->clx);
+	chained_irq_exit(chip, desc);
+	clx_sim_relatch(sim);
+}
+
+static void clx_sim_latched_remove(void *data)
+{
+	struct clx_sim *sim = data;
+
+	irq_set_chained_handler_and_data(sim->parent_irq, NULL, NULL);
+}
+
+/*
+ * The core installs no handler (it was given no parent): the driver's own
+ * calls the primary ISR and keeps the parent pending while it has to be.
+ */
+static int clx_sim_latched_parent(struct clx_sim *sim, int irq)
+{
+	irq_set_chained_handler_and_data(irq, clx_sim_latched_handler, sim);
+	return devm_add_action_or_reset(sim->dev, clx_sim_latched_remove, sim);
+}
+
 static struct clx_sim *clx_sim_alloc(struct device *dev, u32 ngpio, u32 ppb)
 {
 	unsigned int nbanks = DIV_ROUND_UP(ngpio, ppb);
@@ -540,6 +576,7 @@ static int clx_sim_probe(struct platform_device *pdev)
 	struct device *dev = &pdev->dev;
 	struct clx_sim *sim;
 	u32 ngpio, ppb;
+	bool latched;
 	int irq, ret;
 
 	ret = clx_sim_read_geometry(dev, &ngpio, &ppb);
@@ -576,9 +613,19 @@ static int clx_sim_probe(struct platform_device *pdev)
 			return ret;
 		info.flags |= GPIO_CLX_HW_DEBOUNCE;
 	}
-	sim->clx = devm_gpio_clx_register(dev, &info, &clx_sim_ops, sim, irq);
+	latched = device_property_read_bool(dev, "linux,parent-pending-latched");
+	if (latched && sim->bus)
+		return dev_err_probe(dev, -EINVAL,
+				     "linux,parent-pending-latched needs a memory-mapped controller\n");
+	sim->clx = devm_gpio_clx_register(dev, &info, &clx_sim_ops, sim,
+					  latched ? 0 : irq);
 	if (IS_ERR(sim->clx))
 		return PTR_ERR(sim->clx);
+	if (latched) {
+		ret = clx_sim_latched_parent(sim, irq);
+		if (ret)
+			return ret;
+	}
 	/* Only now may the model drive the parent line. */
 	clx_sim_connect(sim, irq);
 	platform_set_drvdata(pdev, sim);

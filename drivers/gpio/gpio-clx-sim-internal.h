@@ -113,6 +113,7 @@ bool clx_sim_driven(struct clx_sim *sim, unsigned int offset);
 void clx_sim_snapshot(struct clx_sim *sim, unsigned int bank,
 		      struct gpio_clx_sim_regs *regs);
 void clx_sim_connect(struct clx_sim *sim, int parent_irq);
+void clx_sim_relatch(struct clx_sim *sim);
 void clx_sim_leftovers(struct clx_sim *sim, unsigned int bank, u64 en,
 		       u64 status);
 int clx_sim_debounce_init(struct clx_sim *sim);

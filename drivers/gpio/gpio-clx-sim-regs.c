@@ -114,6 +114,20 @@ static void clx_sim_set_line(struct clx_sim *sim)
 	}
 }
 
+/*
+ * A parent that latches its pending state (linux,parent-pending-latched)
+ * forgets it when the interrupt is taken: after each run of the primary
+ * ISR, an output still asserted raises it again, as a level line would
+ * keep it pending. One too many only runs the ISR once for nothing.
+ */
+void clx_sim_relatch(struct clx_sim *sim)
+{
+	int irq = READ_ONCE(sim->parent_irq);
+
+	if (irq > 0 && atomic_long_read(&sim->irq_banks))
+		irq_set_irqchip_state(irq, IRQCHIP_STATE_PENDING, true);
+}
+
 /* Set or clear the bank's bit; push the line if that flipped the output. */
 static void clx_sim_assert(struct clx_sim *sim, long bit, bool on)
 {

@@ -8,6 +8,10 @@
 # network: the board needs none, and QEMU's default NIC wants a boot ROM
 # Debian ships in another package.
 #
+# GPIOCLX_TTY=1 keeps the console on this terminal (make shell BOARD=arm64),
+# copied to the console log; GPIOCLX_APPEND adds to the kernel command line
+# (a VAR=VALUE there is in /init's environment).
+#
 # The power button: QEMU's monitor reads RESULTS/monitor.in (a FIFO). Each
 # "==== gpioclx: press NAME" line the guest prints gets one system_powerdown
 # there, which raises pin 3 of the PL061 for 100 ms (QEMU's gpio-key).
@@ -27,7 +31,8 @@ if [ "$1" = dumpdtb ]; then
 	exit 0
 fi
 
-image=$1 cpio=$2 results=$3 limit=$4 dtb=${5:-}
+image=$(realpath -m "$1") cpio=$(realpath -m "$2") results=$(realpath -m "$3")
+limit=$4 dtb=${5:+$(realpath -m "$5")}
 mkdir -p "$results"
 console=$results/console.log
 
@@ -51,11 +56,17 @@ presser=$!
 # panic=-1: a panic restarts at once, which -no-reboot turns into an exit.
 start=$(date +%s.%N)
 set +e
-timeout -k 10 "$limit" "${machine[@]}" -kernel "$image" -initrd "$cpio" \
-	${dtb:+-dtb "$dtb"} -monitor "pipe:$mon" \
-	-append "console=ttyAMA0 loglevel=4 log_buf_len=4M panic=-1" \
-	< /dev/null > "$console" 2>&1
-rc=$?
+qemu=("${machine[@]}" -kernel "$image" -initrd "$cpio"
+	${dtb:+-dtb "$dtb"} -monitor "pipe:$mon"
+	-append "console=ttyAMA0 loglevel=4 log_buf_len=4M panic=-1 ${GPIOCLX_APPEND:-}")
+if [ -n "${GPIOCLX_TTY:-}" ]; then
+	# --foreground: the terminal's keys reach QEMU, not just the shell.
+	timeout --foreground -k 10 "$limit" "${qemu[@]}" 2>&1 | tee "$console"
+	rc=${PIPESTATUS[0]}
+else
+	timeout -k 10 "$limit" "${qemu[@]}" < /dev/null > "$console" 2>&1
+	rc=$?
+fi
 set -e
 pkill -P "$presser" 2>/dev/null || true
 kill "$presser" "$drain" 2>/dev/null || true
@@ -63,7 +74,7 @@ wait 2>/dev/null || true
 echo "$(date +%s.%N) $start" | awk '{ printf "%.1f\n", $1 - $2 }' \
 	> "$results/boot-seconds"
 
-if [ $rc = 124 ] || [ $rc = 137 ]; then
+if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
 	echo "boot: guest timed out after ${limit}s; console: $console" >&2
 	exit 124
 fi

@@ -21,11 +21,7 @@ mkdir -p "$work" "$results"
 
 log "the board's device tree: QEMU's own and dts/qemu-arm64-sim.dtso"
 "$TOP/tools/uml/dtbs.sh"
-"$TOP/tools/qemu/boot.sh" dumpdtb "$work/virt.dtb"
-# QEMU's tree has no labels: give its PL061 one for the overlay.
-fdtput -c "$work/virt.dtb" /__symbols__
-fdtput -t s "$work/virt.dtb" /__symbols__ pl061 /pl061@9030000
-fdtoverlay -i "$work/virt.dtb" -o "$work/board.dtb" "$OUT/dts/qemu-arm64-sim.dtbo"
+"$TOP/tools/qemu/tree.sh" "$work/board.dtb"
 
 "$TOP/tools/qemu/initramfs.sh" "$kbuild" "$work/initramfs.cpio"
 

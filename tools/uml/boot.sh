@@ -28,8 +28,13 @@
 #        stall, 125 when the guest died without reporting one
 set -euo pipefail
 
-kbuild=$1 dtb=$2 init=$3 results=$4 limit=$5
+# The guest sees the host's root: every path it is given must be absolute
+# (a relative init= panics the board).
+kbuild=$(realpath -m "$1") dtb=$(realpath -m "$2") init=$(realpath -m "$3")
+results=$(realpath -m "$4") limit=$5
 shift 5
+[ -f "$dtb" ] || { echo "boot: no device tree $dtb" >&2; exit 2; }
+[ -x "$init" ] || { echo "boot: no executable init $init" >&2; exit 2; }
 guest_vars=("$@")
 
 mkdir -p "$results"

@@ -65,3 +65,28 @@ dtc_wall() {
 	dtc -Wnode_name_chars_strict -Wproperty_name_chars_strict \
 		-Wunique_unit_address_if_enabled -Wdeprecated_gpio_property "$@"
 }
+
+# A tree a user gives (make shell DTB=, OVERLAY=): relative to the top of
+# the tree, where make runs; an absolute path as it is.
+user_path() {
+	case $1 in
+	/*) echo "$1" ;;
+	*) echo "$TOP/$1" ;;
+	esac
+}
+
+# compile_overlay SOURCE DTBO: an overlay as a .dtbo, from a .dtbo (copied)
+# or a .dtso (through cpp, for the kernel's dt-bindings headers, and dtc).
+compile_overlay() {
+	local src
+	case $1 in
+	*.dtbo) cp "$1" "$2" ;;
+	*.dtso | *.dts)
+		src=$(uml_src "$KERNEL_OLDEST")
+		cpp -nostdinc -undef -x assembler-with-cpp -I "$src/include" \
+			-I "$TOP/dts" "$1" | dtc -q -@ -I dts -O dtb -o "$2" - ||
+			die "cannot compile the overlay $1"
+		;;
+	*) die "an overlay is a .dtso or a .dtbo: $1" ;;
+	esac
+}

@@ -8,10 +8,19 @@
 # commands without one, give them in CMD and the shell runs them instead:
 #   make shell CMD='gpioclx list'
 # KERNEL=SERIES boots another kernel series than the oldest (make shell
-# KERNEL=7.3; tools/uml/lib.sh lists them).
+# KERNEL=7.3; tools/uml/lib.sh lists them). DTB=FILE boots a tree of one's
+# own instead of the test board's, OVERLAY=FILE (.dtso or .dtbo) applies an
+# overlay to it; relative paths are relative to the top of the tree.
+# BOARD=arm64 boots the arm64 QEMU board instead (tools/qemu/shell.sh).
 set -euo pipefail
 # shellcheck source=tools/uml/lib.sh
 . "$(dirname "$0")/lib.sh"
+
+case ${BOARD:-uml} in
+uml) ;;
+arm64 | qemu-arm64) exec "$TOP/tools/qemu/shell.sh" ;;
+*) die "BOARD is uml or arm64, not '$BOARD'" ;;
+esac
 
 series=${KERNEL:-$KERNEL_OLDEST}
 "$TOP/tools/uml/build.sh" "$TOP/tools/uml/debug.config" "$series"
@@ -19,8 +28,21 @@ results=$OUT/results/shell
 mkdir -p "$results"
 rm -f "$results/cmd.sh"
 [ -z "${CMD:-}" ] || printf '%s\n' "$CMD" > "$results/cmd.sh"
-log "booting the UML board; ${CMD:+running: $CMD; }'exit' powers it off"
+
+dtb=$OUT/dts/uml-board-overlays.dtb
+if [ -n "${DTB:-}" ]; then
+	dtb=$(user_path "$DTB")
+	[ -f "$dtb" ] || die "DTB: no file $dtb"
+fi
+if [ -n "${OVERLAY:-}" ]; then
+	compile_overlay "$(user_path "$OVERLAY")" "$results/overlay.dtbo"
+	fdtoverlay -i "$dtb" -o "$results/board.dtb" "$results/overlay.dtbo" ||
+		die "OVERLAY does not apply to $dtb"
+	dtb=$results/board.dtb
+fi
+
+log "booting the UML board ($dtb); ${CMD:+running: $CMD; }'exit' powers it off"
 GPIOCLX_TTY=1 "$TOP/tools/uml/boot.sh" "$(kernel_build debug "$series")" \
-	"$OUT/dts/uml-board-overlays.dtb" "$TOP/tools/uml/guest/shell-init.sh" \
+	"$dtb" "$TOP/tools/uml/guest/shell-init.sh" \
 	"$results" "${GPIOCLX_SHELL_TIMEOUT:-3600}" \
 	GPIOCLX_MODULES="$(module_dir debug "$series")" GPIOCLX_TOOLS="$OUT/tools"

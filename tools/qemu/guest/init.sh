@@ -86,6 +86,21 @@ for m in drivers/gpio/gpio-clx drivers/irqchip/irq-clx-sim-intc \
 	load "$m"
 done
 
+# make shell BOARD=arm64 (GPIOCLX_MODE=shell on the kernel command line):
+# the PL061 client too, then /cmd.sh (make shell CMD=...) or a shell on the
+# console; its status is the boot's.
+if [ "${GPIOCLX_MODE:-}" = shell ]; then
+	load drivers/gpio/gpio-clx-pl061
+	echo "gpioclx arm64 board: $(gpiodetect | wc -l) GPIO chips; gpiodetect, gpioinfo, gpiomon..."
+	if [ -f /cmd.sh ]; then
+		sh -e /cmd.sh || status=$?
+	else
+		setsid cttyhack sh || status=$?
+	fi
+	mark "exit $status"
+	poweroff -f
+fi
+
 run_kunit gpio-clx-test gpio-clx
 # The simulator's suite drives /gpio-controller-1, which only a tree with
 # the board's overlay has (dts/qemu-arm64-sim.dtso).
