@@ -745,6 +745,87 @@ static void sim_test_firmware_leftovers(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, st.spurious, 0ULL);
 }
 
+/* ---- a parent that latches its pending state ---------------------- */
+
+#define SIM_LATCHED_NODE	"/gpio-controller-latched"
+#define SIM_LATCHED_PINS	16	/* two banks of 8 */
+
+struct sim_latched {
+	struct device *dev;
+	unsigned int count[SIM_LATCHED_PINS];
+};
+
+/* Pin 1's handler latches an edge on pin 2, in the bank already serviced. */
+static irqreturn_t sim_latched_handler(int irq, void *data)
+{
+	struct sim_latched *l = data;
+	irq_hw_number_t pin = irqd_to_hwirq(irq_get_irq_data(irq));
+
+	l->count[pin]++;
+	if (pin == 1)
+		gpio_clx_sim_set_input(l->dev, 2, true);
+	return IRQ_HANDLED;
+}
+
+/*
+ * Test that a controller whose parent forgets its pending state once the
+ * interrupt is taken (a GIC SPI raised through its pending bit) still
+ * delivers an edge that came while the parent was being serviced with the
+ * output asserted throughout: pins 1 (bank 0) and 9 (bank 1) latch, the
+ * ISR services bank 0, pin 1's handler latches pin 2 in bank 0 while bank
+ * 1 still asserts, then bank 1 is serviced. The output never dropped, so
+ * only the driver raising the parent again after the ISR brings pin 2.
+ * Needs /gpio-controller-latched (the arm64 board's tree).
+ */
+static void sim_test_latched_parent_reraised(struct kunit *test)
+{
+	static const unsigned int pins[] = { 1, 2, 9 };
+	struct platform_device *pdev;
+	struct device_node *np;
+	struct sim_latched *l;
+	struct gpio_clx *clx;
+	unsigned long flags;
+	int virq[ARRAY_SIZE(pins)];
+	unsigned int i;
+
+	np = of_find_node_by_path(SIM_LATCHED_NODE);
+	if (!np)
+		kunit_skip(test, "no %s in this board's tree (the arm64 board has one)",
+			   SIM_LATCHED_NODE);
+	pdev = of_find_device_by_node(np);
+	of_node_put(np);
+	KUNIT_ASSERT_NOT_NULL(test, pdev);
+	l = kunit_kzalloc(test, sizeof(*l), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, l);
+	l->dev = &pdev->dev;
+	clx = gpio_clx_sim_controller(l->dev);
+	KUNIT_ASSERT_NOT_NULL_MSG(test, clx, "%s not bound", SIM_LATCHED_NODE);
+
+	for (i = 0; i < ARRAY_SIZE(pins); i++) {
+		gpio_clx_sim_set_input(l->dev, pins[i], false);
+		virq[i] = gpio_clx_pin_to_irq(clx, pins[i] / 8, pins[i] % 8);
+		KUNIT_ASSERT_GT(test, virq[i], 0);
+		KUNIT_ASSERT_EQ(test, request_irq(virq[i], sim_latched_handler,
+						  IRQF_TRIGGER_RISING, "kunit", l), 0);
+	}
+	local_irq_save(flags);
+	gpio_clx_sim_set_input(l->dev, 1, true);
+	gpio_clx_sim_set_input(l->dev, 9, true);
+	local_irq_restore(flags);
+	for (i = 0; i < 50 && !READ_ONCE(l->count[2]); i++)
+		msleep(20);
+
+	KUNIT_EXPECT_EQ(test, l->count[1], 1U);
+	KUNIT_EXPECT_EQ(test, l->count[9], 1U);
+	KUNIT_EXPECT_EQ_MSG(test, l->count[2], 1U,
+			    "the edge latched while the other bank asserted was lost");
+	for (i = 0; i < ARRAY_SIZE(pins); i++) {
+		free_irq(virq[i], l);
+		gpio_clx_sim_set_input(l->dev, pins[i], false);
+	}
+	put_device(l->dev);
+}
+
 static struct kunit_case sim_test_cases[] = {
 	KUNIT_CASE(sim_test_hardirq_prompt),
 	KUNIT_CASE_PARAM(sim_test_trigger_types, sim_type_gen_params),
@@ -757,6 +838,7 @@ static struct kunit_case sim_test_cases[] = {
 	KUNIT_CASE(sim_test_gpiolib_order),
 	KUNIT_CASE(sim_test_coalesced),
 	KUNIT_CASE(sim_test_firmware_leftovers),
+	KUNIT_CASE(sim_test_latched_parent_reraised),
 	{}
 };
 
