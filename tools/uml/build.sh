@@ -37,9 +37,28 @@ log "building device trees"
 "$TOP/tools/uml/dtbs.sh"
 
 # libgpiod 2: the system's, or built once into the cache (tools/libgpiod.sh).
+pc=$("$TOP/tools/libgpiod.sh")
+
+# The C++ tools. A work tree builds them incrementally in OUT/tools, and
+# each build it finishes is kept in the cache under a key of everything
+# that goes into them (their sources, libgpiod, the compiler and CMake); an
+# OUT/tools that was never configured, as in a fresh clone, takes them from
+# there instead of compiling for minutes. The three newest are kept.
+bins=(gpioclx gpioclx-bench gpioclx-e2e gpioclx-stress gpioclx-unit)
+key=$( (cd "$TOP/tools" && find . -type f \( -name '*.cpp' -o -name '*.hpp' \
+	-o -name CMakeLists.txt \) | LC_ALL=C sort | xargs sha256sum
+	echo "$pc"; c++ --version; cmake --version) | sha256sum | cut -c1-16)
+kept=$CACHE/tools-$key
+if [ ! -f "$OUT/tools/CMakeCache.txt" ] && [ -f "$kept/.built" ]; then
+	log "C++ tools: from the cache ($kept)"
+	mkdir -p "$OUT/tools"
+	cp "${bins[@]/#/$kept/}" "$OUT/tools/"
+	echo "$pc" > "$OUT/tools/libgpiod-pc"
+	exit 0
+fi
+
 # CMake caches what pkg-config found: a libgpiod elsewhere than last time
 # configures the tools afresh.
-pc=$("$TOP/tools/libgpiod.sh")
 if [ "$(cat "$OUT/tools/libgpiod-pc" 2>/dev/null)" != "$pc" ]; then
 	rm -f "$OUT/tools/CMakeCache.txt"
 fi
@@ -49,3 +68,11 @@ PKG_CONFIG_PATH=$pc${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH} \
 	>/dev/null
 echo "$pc" > "$OUT/tools/libgpiod-pc"
 cmake --build "$OUT/tools" -j"$(nproc)" >&2
+if [ ! -f "$kept/.built" ]; then
+	rm -rf "$kept"
+	mkdir -p "$kept"
+	cp "${bins[@]/#/$OUT/tools/}" "$kept/"
+	touch "$kept/.built"
+	# shellcheck disable=SC2012 # our own folder names, newest first
+	ls -dt "$CACHE"/tools-* | tail -n +4 | xargs -r rm -rf
+fi
