@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 #include "board.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -131,6 +132,38 @@ bool board::wait_enabled(unsigned int offset) const
 			return (r.en >> (offset % pins_per_bank_) & 1) != 0;
 		},
 		::std::chrono::milliseconds(5000));
+}
+
+requested_watch::requested_watch(const ::std::string &label,
+				 const ::std::vector<unsigned int> &offsets)
+	: chip_(common::open_chip_by_label(label)), left_(offsets)
+{
+	for (auto offset : offsets)
+		chip_.watch_line_info(offset);
+}
+
+bool requested_watch::wait(::std::chrono::milliseconds timeout)
+{
+	auto end = ::std::chrono::steady_clock::now() + timeout;
+
+	while (!left_.empty()) {
+		auto left = end - ::std::chrono::steady_clock::now();
+
+		if (left <= ::std::chrono::nanoseconds(0) ||
+		    !chip_.wait_info_event(
+			    ::std::chrono::duration_cast<::std::chrono::nanoseconds>(
+				    left)))
+			return false;
+
+		auto ev = chip_.read_info_event();
+
+		if (ev.type() != ::gpiod::info_event::event_type::LINE_REQUESTED)
+			continue;
+		left_.erase(::std::remove(left_.begin(), left_.end(),
+					  ev.get_line_info().offset()),
+			    left_.end());
+	}
+	return true;
 }
 
 bool wait_until(const ::std::function<bool()> &done, ::std::chrono::milliseconds timeout)

@@ -22,6 +22,26 @@
 
 namespace gpioclx {
 
+/*
+ * A line-info watch on @offsets of the chip labelled @label, made before
+ * another process (gpiomon, gpioclx watch) requests them: wait() returns
+ * once the kernel announced each one as requested, which it does only when
+ * the request is complete. A line shows as used, and its interrupt as
+ * enabled, a little earlier: the v2 character device drops an edge that
+ * comes in between (its event thread does not know the edges it is to
+ * report yet).
+ */
+class requested_watch {
+public:
+	requested_watch(const ::std::string &label,
+			const ::std::vector<unsigned int> &offsets);
+	bool wait(::std::chrono::milliseconds timeout);
+
+private:
+	::gpiod::chip chip_;
+	::std::vector<unsigned int> left_;
+};
+
 /* One bank's registers, parsed from the simulator's "regs" file. */
 struct bank_regs {
 	::std::uint64_t in, out, dir, en, mask, edge, pol, both, status;
@@ -47,9 +67,10 @@ public:
 	::std::vector<bank_regs> regs_file(const ::std::string &file) const;
 
 	/*
-	 * Wait up to 5 s for @offset's interrupt enable bit, then a little
-	 * for the request to finish; false if never. From then on every edge
-	 * is queued for the consumer, read or not yet.
+	 * Wait up to 5 s for @offset's interrupt enable bit; false if never.
+	 * From then on the controller delivers every edge; whether the
+	 * consumer queues it depends on its request being complete (see
+	 * requested_watch).
 	 */
 	bool wait_enabled(unsigned int offset) const;
 

@@ -164,18 +164,24 @@ protected:
 	/*
 	 * Start @argv, a GPIO tool that watches @offsets (appended), which are
 	 * driven low first, printing line by line into gpiomon_out(), and wait
-	 * until their interrupts are enabled in the controller: a line shows
-	 * as used before its interrupt is requested.
+	 * until its requests are complete (requested_watch) and their
+	 * interrupts enabled in the controller: a line shows as used before
+	 * its interrupt is requested.
 	 */
 	common::child_process start_monitor(::std::vector<::std::string> argv,
 					    const ::std::vector<unsigned int> &offsets)
 	{
+		requested_watch requested(board_.node(), offsets);
+
 		for (auto offset : offsets) {
 			board_.set_input(offset, false);
 			driven_.push_back(offset);
 			argv.push_back(::std::to_string(offset));
 		}
 		common::child_process monitor(argv, gpiomon_out());
+		if (!requested.wait(::std::chrono::milliseconds(5000)))
+			throw ::std::runtime_error(argv[2] +
+						   " never completed its request");
 		for (auto offset : offsets)
 			if (!board_.wait_enabled(offset))
 				throw ::std::runtime_error(argv[2] +

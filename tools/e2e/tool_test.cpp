@@ -122,10 +122,14 @@ protected:
 	{
 		::std::vector<::std::string> argv = { tool_path(), "watch", node };
 
+		::gpioclx::requested_watch requested(node, { offset });
+
 		board_.set_input(offset, false);
 		driven_.push_back(offset);
 		argv.insert(argv.end(), args.begin(), args.end());
 		child_process watch(argv, watch_out());
+		if (!requested.wait(::std::chrono::milliseconds(5000)))
+			throw ::std::runtime_error("watch never completed its request");
 		if (!board_.wait_enabled(offset))
 			throw ::std::runtime_error("watch never enabled pin " +
 						   ::std::to_string(offset));
