@@ -1764,6 +1764,39 @@ static void gpio_clx_test_pending_edge_replayed(struct kunit *test)
 }
 
 /*
+ * Test that a replay asked for while the pin is masked waits for the
+ * unmask instead of being dropped: a passive controller unmasks in
+ * irq_bus_sync_unlock(), after genirq asked for the replay from
+ * enable_irq(), and the replay may run in between (rule 6). Here the
+ * retrigger comes while the interrupt is disabled; the edge must reach the
+ * handler once, on enable_irq().
+ */
+static void gpio_clx_test_replay_waits_for_unmask(struct kunit *test)
+{
+	struct fake *f = fake_of_mode(test);
+	struct irq_data *d;
+	unsigned int i;
+	int virq;
+
+	KUNIT_ASSERT_EQ(test, fake_register(f), 0);
+	virq = fake_request(f, 6, IRQF_TRIGGER_RISING);
+	disable_irq(virq);
+	d = irq_get_irq_data(virq);
+	KUNIT_ASSERT_EQ(test, irq_data_get_irq_chip(d)->irq_retrigger(d), 1);
+	/* The replay runs now, and finds the pin masked. */
+	msleep(100);
+	KUNIT_EXPECT_EQ(test, f->handled, 0U);
+
+	enable_irq(virq);
+	for (i = 0; i < 50 && f->handled < 1; i++)
+		msleep(20);
+	KUNIT_EXPECT_EQ_MSG(test, f->handled, 1U,
+			    "the edge replayed while masked was lost");
+	msleep(50);
+	KUNIT_EXPECT_LE_MSG(test, f->handled, 1U, "replayed more than once");
+}
+
+/*
  * Test that a trigger change the client fails to program leaves the old
  * one in force in the core too (rule 21): a memory-mapped controller
  * refuses it to genirq at once; a passive one, which programs it later in
@@ -1953,6 +1986,7 @@ static struct kunit_case gpio_clx_test_cases[] = {
 	KUNIT_CASE_PARAM(gpio_clx_test_suspend_emulated_both, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_resume_keeps_genirq_masks, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_pending_edge_replayed, gpio_clx_mode_gen_params),
+	KUNIT_CASE_PARAM(gpio_clx_test_replay_waits_for_unmask, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_failed_retype_kept_old, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_ack_order, gpio_clx_mode_gen_params),
 	KUNIT_CASE_PARAM(gpio_clx_test_immutable_chip, gpio_clx_mode_gen_params),

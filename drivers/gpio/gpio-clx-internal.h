@@ -78,6 +78,7 @@ struct gpio_clx_bank {
 	u64 emul;		/* enabled pins emulating both edges (rule 20) */
 	u64 emul_rising;	/* ...and waiting for a rising edge now */
 	u64 replay;		/* emulated edges to dispatch once more */
+	u64 replay_held;	/* replays that wait for their pin's unmask */
 	u64 debounce;		/* pins the core debounces (rule 22) */
 	u64 wake;		/* pins armed for wake-up */
 	/* Passive only, under clx->bus_lock: what genirq asked for. */

@@ -298,6 +298,14 @@ void gpio_clx_drain_replay(struct gpio_clx *clx, unsigned int b)
 			queued = bank->replay;
 			bank->replay = 0;
 			pending = gpio_clx_take_pending(clx, b, queued, true);
+			/*
+			 * A pin held masked keeps its edge for the unmask
+			 * (rule 6), which replays it: a passive controller
+			 * unmasks in irq_bus_sync_unlock(), after genirq
+			 * asked for the replay.
+			 */
+			bank->replay_held |= queued & bank->enabled &
+					     gpio_clx_held(bank);
 		}
 		if (likely(!pending))
 			return;

@@ -138,6 +138,11 @@ void gpio_clx_pin_unmask_hw(struct gpio_clx *clx, unsigned int offset)
 	cfg = gpio_clx_hw_config(clx, offset);
 	clx->ops->unmask_interrupt(clx, gpio_clx_bank_of(clx, offset),
 				   gpio_clx_pin_of(clx, offset), &cfg);
+	/* An edge kept for this unmask (gpio_clx_drain_replay()). */
+	if (unlikely(bank->replay_held & gpio_clx_bit(clx, offset))) {
+		bank->replay_held &= ~gpio_clx_bit(clx, offset);
+		gpio_clx_replay_later(clx, offset);
+	}
 }
 
 /* Hold a pin masked for one reason, @hold one of the bank's hold fields. */
@@ -204,6 +209,7 @@ static void gpio_clx_pin_forget(struct gpio_clx *clx, unsigned int offset)
 	bank->emul &= keep;
 	bank->emul_rising &= keep;
 	bank->replay &= keep;
+	bank->replay_held &= keep;
 }
 
 /*

@@ -74,6 +74,7 @@ int gpio_clx_resume(struct gpio_clx *clx)
 		if (stale && !gpio_clx_clears_on_read(clx))
 			clx->ops->clear_active(clx, b, stale);
 		bank->asleep = 0;
+		bank->replay_held &= ~slept;
 		/*
 		 * The restored context is the mask of the moment of the save;
 		 * genirq may have masked or unmasked pins since (a wake-up
