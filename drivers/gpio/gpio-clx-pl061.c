@@ -147,17 +147,16 @@ static void pl061_unmask_interrupt(struct gpio_clx *clx, unsigned int bank,
 }
 
 /*
- * Raw status of the pins that are enabled, or unmasked without the core
- * knowing (left by firmware): masked pins show, so the core counts what
- * waits for an unmask, and strays show, so the core can quiet them.
+ * Raw status of the enabled pins, masked or not, so the core counts what
+ * waits for an unmask. GPIOIE never has a pin the core did not enable:
+ * probe clears it, and only enable and unmask set bits.
  */
 static int pl061_query_active(struct gpio_clx *clx, unsigned int bank,
 			      u64 *active)
 {
 	struct clx_pl061 *pl = to_pl061(clx);
 
-	*active = pl061_read(pl, PL061_RIS) &
-		  (pl->enabled | pl061_read(pl, PL061_IE));
+	*active = pl061_read(pl, PL061_RIS) & pl->enabled;
 	return 0;
 }
 

@@ -22,12 +22,7 @@ mkdir -p "$work" "$results"
 dtb=$results/board.dtb
 if [ -n "${DTB:-}" ]; then
 	[ -f "$(user_path "$DTB")" ] || die "DTB: no file $(user_path "$DTB")"
-	cp "$(user_path "$DTB")" "$dtb"
-	if [ -n "${OVERLAY:-}" ]; then
-		compile_overlay "$(user_path "$OVERLAY")" "$results/overlay.dtbo"
-		fdtoverlay -i "$(user_path "$DTB")" -o "$dtb" "$results/overlay.dtbo" ||
-			die "OVERLAY does not apply to $DTB"
-	fi
+	with_overlay "$(user_path "$DTB")" "$dtb"
 else
 	"$TOP/tools/qemu/tree.sh" "$dtb" ${OVERLAY:+"$OVERLAY"}
 fi

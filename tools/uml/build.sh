@@ -45,8 +45,8 @@ pc=$("$TOP/tools/libgpiod.sh")
 # OUT/tools that was never configured, as in a fresh clone, takes them from
 # there instead of compiling for minutes. The three newest are kept.
 bins=(gpioclx gpioclx-bench gpioclx-e2e gpioclx-stress gpioclx-unit)
-key=$( (cd "$TOP/tools" && find . -type f \( -name '*.cpp' -o -name '*.hpp' \
-	-o -name CMakeLists.txt \) | LC_ALL=C sort | xargs sha256sum
+key=$( (cd "$TOP/tools" && find . -path ./qemu -prune -o -type f \( -name '*.cpp' -o -name '*.hpp' \
+	-o -name CMakeLists.txt \) -print | LC_ALL=C sort | xargs sha256sum
 	echo "$pc"; c++ --version; cmake --version) | sha256sum | cut -c1-16)
 kept=$CACHE/tools-$key
 if [ ! -f "$OUT/tools/CMakeCache.txt" ] && [ -f "$kept/.built" ]; then

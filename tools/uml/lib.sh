@@ -90,3 +90,15 @@ compile_overlay() {
 	*) die "an overlay is a .dtso or a .dtbo: $1" ;;
 	esac
 }
+
+# with_overlay BASE OUT: BASE with make shell's OVERLAY applied, into OUT
+# (BASE as it is without one).
+with_overlay() {
+	if [ -z "${OVERLAY:-}" ]; then
+		cp "$1" "$2"
+		return
+	fi
+	compile_overlay "$(user_path "$OVERLAY")" "$2.overlay.dtbo"
+	fdtoverlay -i "$1" -o "$2" "$2.overlay.dtbo" ||
+		die "OVERLAY does not apply to $1"
+}

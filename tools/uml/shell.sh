@@ -34,12 +34,8 @@ if [ -n "${DTB:-}" ]; then
 	dtb=$(user_path "$DTB")
 	[ -f "$dtb" ] || die "DTB: no file $dtb"
 fi
-if [ -n "${OVERLAY:-}" ]; then
-	compile_overlay "$(user_path "$OVERLAY")" "$results/overlay.dtbo"
-	fdtoverlay -i "$dtb" -o "$results/board.dtb" "$results/overlay.dtbo" ||
-		die "OVERLAY does not apply to $dtb"
-	dtb=$results/board.dtb
-fi
+with_overlay "$dtb" "$results/board.dtb"
+dtb=$results/board.dtb
 
 log "booting the UML board ($dtb); ${CMD:+running: $CMD; }'exit' powers it off"
 GPIOCLX_TTY=1 "$TOP/tools/uml/boot.sh" "$(kernel_build debug "$series")" \
