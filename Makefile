@@ -8,7 +8,8 @@
 #   make check    every test: KUnit and end-to-end, under lockdep and KASAN,
 #                 on the oldest and the newest kernel (check-all: every one)
 #   make stress   the long reliability run (load, life cycle, sleep, input)
-#   make bench    our interrupt path against gpio-sim and the floor: out/bench/
+#   make bench    our interrupt path against gpio-sim and the floor, and on
+#                 the arm64 board against mainline's gpio-pl061: out/bench/
 #   make install  modules_install (to extra/) and depmod; KDIR= as for make
 
 # The kernel to build against: the running one unless told otherwise.
@@ -69,9 +70,11 @@ check-all:
 stress:
 	tools/uml/stress.sh
 
-# Benchmarks on a kernel without lockdep and KASAN (cached separately).
+# Benchmarks on kernels without lockdep and KASAN (cached separately): the
+# UML board, then the arm64 board's column (out/bench/arm64).
 bench:
 	tools/uml/bench.sh
+	tools/qemu/bench.sh
 
 # checkpatch, sparse, kernel-doc, dt-doc-validate, shellcheck, clang-format,
 # reST; also part of make check.

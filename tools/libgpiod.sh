@@ -13,25 +13,35 @@
 # tools run from the cache at the same path inside the board; libtool gives
 # the tools, and CMake our binaries, an rpath to its library folder.
 #
-# usage: libgpiod.sh            print the pkg-config folder, or nothing
+# "arm64" builds it for the arm64 QEMU board instead, with the cross
+# compiler and static libraries only (the board's initramfs carries no
+# C++ library): the tools and our C++ binaries that link it run there from
+# the same path as here, which tools/qemu/initramfs.sh keeps.
+#
+# usage: libgpiod.sh [arm64]    print the pkg-config folder, or nothing
 set -euo pipefail
 # shellcheck source=tools/uml/lib.sh
 . "$(dirname "$0")/uml/lib.sh"
 
-if pkg-config --atleast-version=2 libgpiodcxx 2>/dev/null; then
-	exit 0
-fi
-
 options=(--enable-bindings-cxx --enable-tools --disable-tests --disable-examples
 	--disable-bindings-python --disable-bindings-rust --disable-bindings-glib
 	--disable-dbus --disable-gpioset-interactive)
+if [ "${1:-}" = arm64 ]; then
+	options+=(--host=aarch64-linux-gnu --enable-static --disable-shared)
+	flavour=arm64-
+elif pkg-config --atleast-version=2 libgpiodcxx 2>/dev/null; then
+	exit 0
+else
+	flavour=
+fi
 
 # A built prefix from before, for when the archive cannot be reached to
 # learn the current version: the newest one.
 cached_prefix() {
 	local p
 
-	p=$(find "$CACHE" -mindepth 3 -maxdepth 3 -path "$CACHE/libgpiod-*/prefix/.complete" \
+	p=$(find "$CACHE" -mindepth 3 -maxdepth 3 \
+		-path "$CACHE/libgpiod-${flavour}[0-9]*/prefix/.complete" \
 		-printf '%T@ %h\n' 2>/dev/null | sort -n | tail -n 1)
 	[ -n "$p" ] && echo "${p#* }"
 }
@@ -46,14 +56,14 @@ fi
 version=$(sed -n "s/^PACKAGE_VERSION='\(.*\)'$/\1/p" "$src/configure")
 [ -n "$version" ] || die "$src/configure names no version"
 key=$(printf '%s\n' "$(basename "$src")" "${options[@]}" | sha256sum | cut -c1-16)
-dir=$CACHE/libgpiod-$version-$key
+dir=$CACHE/libgpiod-$flavour$version-$key
 prefix=$dir/prefix
 
 mkdir -p "$dir"
 exec 9> "$dir/.lock"
 flock 9
 if [ ! -f "$prefix/.complete" ]; then
-	log "building libgpiod $version with C++ bindings and tools into $prefix"
+	log "building libgpiod $version ${flavour:+for arm64 }with C++ bindings and tools into $prefix"
 	rm -rf "$dir/build" "$prefix"
 	mkdir -p "$dir/build"
 	(

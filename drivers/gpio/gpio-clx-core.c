@@ -593,8 +593,9 @@ static struct gpio_clx *gpio_clx_alloc(struct device *dev,
  * @parent_irq: the controller's interrupt, on which the core installs its
  *	primary handler: chained for a memory-mapped controller, threaded
  *	(IRQF_ONESHOT, with the client's pre_process as its hard-IRQ half)
- *	for a passive one; 0 when the client calls gpio_clx_handle_primary()
- *	itself
+ *	for a passive one; none with GPIO_CLX_CLIENT_SERVICES_PARENT, where
+ *	the client calls gpio_clx_handle_primary() itself and the core only
+ *	arms the parent for a wake-up pin; 0 when there is no parent to arm
  *
  * Validates the packet, puts the hardware in a known state (every interrupt
  * disabled, status cleared), then creates the interrupt domain and the
@@ -649,7 +650,8 @@ struct gpio_clx *devm_gpio_clx_register(struct device *dev,
 	if (ret)
 		return ERR_PTR(ret);
 
-	if (parent_irq > 0 && clx->domain) {
+	if (parent_irq > 0 && clx->domain &&
+	    !(info->flags & GPIO_CLX_CLIENT_SERVICES_PARENT)) {
 		ret = gpio_clx_connect_parent(clx);
 		if (ret)
 			return ERR_PTR(dev_err_probe(dev, ret,

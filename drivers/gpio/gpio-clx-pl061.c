@@ -139,11 +139,22 @@ static void pl061_mask_interrupts(struct gpio_clx *clx, unsigned int bank,
 	*failed = 0;
 }
 
+/*
+ * A level pin's status is cleared first: QEMU's PL061 keeps a level
+ * condition latched until GPIOIC is written, and looks at the pin again on
+ * each register access, so a level still asserted comes straight back and
+ * one that went away no longer interrupts. On the silicon, where the level
+ * status follows the pin, the write does nothing.
+ */
 static void pl061_unmask_interrupt(struct gpio_clx *clx, unsigned int bank,
 				   unsigned int pin,
 				   const struct gpio_clx_irq_config *cfg)
 {
-	pl061_assign(to_pl061(clx), PL061_IE, BIT(pin), true);
+	struct clx_pl061 *pl = to_pl061(clx);
+
+	if (cfg->mode == GPIO_CLX_MODE_LEVEL)
+		pl061_write(pl, PL061_IC, BIT(pin));
+	pl061_assign(pl, PL061_IE, BIT(pin), true);
 }
 
 /*

@@ -27,8 +27,9 @@
  * passive-level controller). "linux,parent-pending-latched" says that the
  * parent keeps the pending state the model sets only until the interrupt
  * is taken, as a GIC does with an SPI raised through its pending bit: the
- * driver then runs the primary ISR from a chained handler of its own and
- * raises the parent again while its output is still asserted.
+ * driver then runs the primary ISR from a handler of its own (chained, or
+ * threaded in bus mode) and raises the parent again while its output is
+ * still asserted.
  * "linux,firmware-leftovers" starts the model with interrupts enabled and
  * edges latched, as a warm reboot leaves them.
  *
@@ -48,6 +49,7 @@
  */
 
 #include <linux/device.h>
+#include <linux/interrupt.h>
 #include <linux/irq.h>
 #include <linux/irqchip/chained_irq.h>
 #include <linux/mod_devicetable.h>
@@ -476,12 +478,39 @@ static void clx_sim_latched_remove(void *data)
 	irq_set_chained_handler_and_data(sim->parent_irq, NULL, NULL);
 }
 
+/* Bus mode: the pre-process step in hard-IRQ context, as the core's. */
+static irqreturn_t clx_sim_latched_hardirq(int irq, void *data)
+{
+	struct clx_sim *sim = data;
+
+	clx_sim_pre_process(sim->clx);
+	return IRQ_WAKE_THREAD;
+}
+
+static irqreturn_t clx_sim_latched_thread(int irq, void *data)
+{
+	struct clx_sim *sim = data;
+
+	gpio_clx_handle_primary(sim->clx);
+	clx_sim_relatch(sim);
+	return IRQ_HANDLED;
+}
+
 /*
- * The core installs no handler (it was given no parent): the driver's own
- * calls the primary ISR and keeps the parent pending while it has to be.
+ * The core installs no handler (GPIO_CLX_CLIENT_SERVICES_PARENT): the
+ * driver's own calls the primary ISR and keeps the parent pending while
+ * it has to be.
+ * That handler is chained for a memory-mapped controller and threaded for
+ * a bus-attached one, as the core's would be.
  */
 static int clx_sim_latched_parent(struct clx_sim *sim, int irq)
 {
+	if (sim->bus)
+		return devm_request_threaded_irq(sim->dev, irq,
+						 clx_sim_latched_hardirq,
+						 clx_sim_latched_thread,
+						 IRQF_ONESHOT,
+						 dev_name(sim->dev), sim);
 	irq_set_chained_handler_and_data(irq, clx_sim_latched_handler, sim);
 	return devm_add_action_or_reset(sim->dev, clx_sim_latched_remove, sim);
 }
@@ -576,7 +605,6 @@ static int clx_sim_probe(struct platform_device *pdev)
 	struct device *dev = &pdev->dev;
 	struct clx_sim *sim;
 	u32 ngpio, ppb;
-	bool latched;
 	int irq, ret;
 
 	ret = clx_sim_read_geometry(dev, &ngpio, &ppb);
@@ -613,15 +641,14 @@ static int clx_sim_probe(struct platform_device *pdev)
 			return ret;
 		info.flags |= GPIO_CLX_HW_DEBOUNCE;
 	}
-	latched = device_property_read_bool(dev, "linux,parent-pending-latched");
-	if (latched && sim->bus)
-		return dev_err_probe(dev, -EINVAL,
-				     "linux,parent-pending-latched needs a memory-mapped controller\n");
-	sim->clx = devm_gpio_clx_register(dev, &info, &clx_sim_ops, sim,
-					  latched ? 0 : irq);
+	/* The parent is the driver's own then, and the core arms its wake. */
+	sim->latched = device_property_read_bool(dev, "linux,parent-pending-latched");
+	if (sim->latched)
+		info.flags |= GPIO_CLX_CLIENT_SERVICES_PARENT;
+	sim->clx = devm_gpio_clx_register(dev, &info, &clx_sim_ops, sim, irq);
 	if (IS_ERR(sim->clx))
 		return PTR_ERR(sim->clx);
-	if (latched) {
+	if (sim->latched) {
 		ret = clx_sim_latched_parent(sim, irq);
 		if (ret)
 			return ret;
@@ -658,11 +685,28 @@ static int clx_sim_resume_noirq(struct device *dev)
 }
 
 /*
+ * A latched parent that fired in sleep (a wake-up) was taken while genirq
+ * held its handler back, which cleared its pending bit; and genirq resends
+ * no level interrupt when it enables the parent again at the end of the
+ * noirq phase, since a level line would still be asserted. Ours is raised
+ * again here, after that, while the output is.
+ */
+static int clx_sim_resume_early(struct device *dev)
+{
+	struct clx_sim *sim = dev_get_drvdata(dev);
+
+	if (sim->latched)
+		clx_sim_relatch(sim);
+	return 0;
+}
+
+/*
  * The noirq phase: genirq has disabled the interrupts that are not armed
  * for wake-up before, and enables them again after.
  */
 static const struct dev_pm_ops clx_sim_pm_ops = {
 	NOIRQ_SYSTEM_SLEEP_PM_OPS(clx_sim_suspend_noirq, clx_sim_resume_noirq)
+	LATE_SYSTEM_SLEEP_PM_OPS(NULL, clx_sim_resume_early)
 };
 
 static const struct of_device_id clx_sim_of_match[] = {

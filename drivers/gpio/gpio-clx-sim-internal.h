@@ -88,6 +88,7 @@ struct clx_sim {
 	struct gpio_clx *clx;
 	int parent_irq;			/* 0 until the model may drive it */
 	bool bus;			/* register access sleeps */
+	bool latched;			/* linux,parent-pending-latched */
 	unsigned int ngpio;
 	unsigned int pins_per_bank;
 	unsigned int nbanks;

@@ -7,7 +7,9 @@
  * hardware makes one or more lines pending, then the chip's delivery path is
  * entered the way the CPU would enter it, and the consumer's handler runs.
  * Elapsed time over rounds gives nanoseconds per interrupt, from "hardware
- * raises the line" to "consumer handler ran":
+ * raises the line" to "consumer handler ran". The delivery runs in hard-IRQ
+ * context (the preempt count's hardirq part, as the CPU's interrupt entry
+ * sets it), with nothing else of that entry:
  *
  *   floor	a null irq_chip whose chained handler, on a line of the
  *		board's simulated interrupt controller, lowers the line and
@@ -26,13 +28,27 @@
  *		PENDING on the line's irq_sim interrupt, as gpio-sim's "pull"
  *		attribute does; delivery = irq_work_run(), which is what the
  *		next timer tick would run.
+ *   pl061	an ARM PL061 (the arm64 board's), whichever driver has it:
+ *		ours (gpio-clx-pl061) or mainline's (gpio-pl061). Raise = the
+ *		pin, an output the bench drives through a mapping of its own
+ *		of the registers, goes high, which a level-high interrupt
+ *		sees (as on the silicon, and in QEMU's model); delivery =
+ *		generic_handle_irq() on its GIC interrupt, which runs the
+ *		driver's chained handler. The handler drives the pin low.
+ *   pl061-irq	the same with the CPU's interrupts on: the GIC delivers
+ *		the interrupt, and each round waits for the handler. QEMU's
+ *		model keeps a level status latched until it is cleared, so a
+ *		driver may take the interrupt again once the pin is low: the
+ *		results count those runs apart (SPURIOUS).
  *
  * The simulated parent interrupt controller starts a zero-delay hrtimer
  * when an unmasked line rises (it stands in for the CPU being
  * interrupted), and arming a timer on UML is a host system call. The clx
  * and floor rounds therefore mask their parent line, as it would be while
  * the CPU has interrupts off, before raising it; the chained handler's
- * chained_irq_exit() unmasks it. Both pay for that one mask equally.
+ * chained_irq_exit() unmasks it. Both pay for that one mask equally. On
+ * the arm64 board a controller whose parent is a GIC SPI is not masked
+ * (see clx_bench_mask_parent()).
  *
  * Control through debugfs, root only. Write one command to
  * /sys/kernel/debug/gpio-clx-bench/run, then read the results back from
@@ -43,8 +59,9 @@
  * TARGET is the controller's device name (clx), the gpio-sim chip's label
  * (gpio-sim) or "-" (floor); lines FIRST..FIRST+COUNT-1 are raised in each
  * round (floor: 0 and 1). The results are one line per run:
- * "run N ELAPSED_NS ROUNDS INTERRUPTS HANDLED", where INTERRUPTS is the
- * number of handler runs the rounds must have caused. A malformed command,
+ * "run N ELAPSED_NS ROUNDS INTERRUPTS HANDLED SPURIOUS", where INTERRUPTS
+ * is the number of handler runs the rounds must have caused and SPURIOUS
+ * the runs that found nothing to do (pl061-irq). A malformed command,
  * an unknown case or target, or lines the target does not have get
  * -EINVAL; a line that cannot be mapped or requested gets that error.
  */
@@ -53,6 +70,7 @@
 #include <linux/device.h>
 #include <linux/fs.h>
 #include <linux/gpio/driver.h>
+#include <linux/hardirq.h>
 #include <linux/interrupt.h>
 #include <linux/irq.h>
 #include <linux/irq_work.h>
@@ -63,6 +81,8 @@
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/of.h>
+#include <linux/of_address.h>
+#include <linux/of_irq.h>
 #include <linux/platform_device.h>
 #include <linux/property.h>
 #include <linux/slab.h>
@@ -89,6 +109,8 @@ struct clx_bench_case {
 	int (*setup)(struct clx_bench *b, const char *target);
 	void (*round)(struct clx_bench *b);
 	void (*teardown)(struct clx_bench *b);
+	irq_handler_t handler;	/* the consumer's; default: count the run */
+	bool irqs_on;		/* rounds run with the CPU's interrupts on */
 };
 
 struct clx_bench {
@@ -99,6 +121,8 @@ struct clx_bench {
 	unsigned int nvirqs;		/* requested so far */
 	int virqs[CLX_BENCH_MAX_LINES];
 	u64 handled;
+	u64 spurious;
+	u64 counted;		/* handled when the loop ended */
 	bool level;
 	/* clx and floor: the parent line of the chained handler */
 	int parent;
@@ -116,6 +140,8 @@ struct clx_bench {
 	struct fwnode_handle *floor_fwnode;
 	struct irq_domain *floor_domain;
 	bool floor_raise;
+	/* pl061 */
+	void __iomem *regs;
 };
 
 static DEFINE_MUTEX(clx_bench_lock);	/* one case at a time */
@@ -137,7 +163,8 @@ static int clx_bench_request(struct clx_bench *b, int virq,
 
 	if (virq <= 0)
 		return virq ? virq : -ENOSPC;
-	ret = request_irq(virq, clx_bench_handler, flags, "gpio-clx-bench", b);
+	ret = request_irq(virq, b->c->handler ?: clx_bench_handler, flags,
+			  "gpio-clx-bench", b);
 	if (ret)
 		return ret;
 	b->virqs[b->nvirqs++] = virq;
@@ -162,10 +189,27 @@ static void clx_bench_use_parent(struct clx_bench *b, int parent)
 	b->parent_chip = irq_data_get_irq_chip(b->parent_data);
 }
 
-/* The line is pending but, with the CPU's interrupts off, not yet taken. */
+/*
+ * The line is pending but, with the CPU's interrupts off, not yet taken.
+ * A parent with an end-of-interrupt (the GIC) is not unmasked by
+ * chained_irq_exit() and delivers nothing while the CPU's interrupts are
+ * off anyway: it is left alone.
+ */
 static void clx_bench_mask_parent(struct clx_bench *b)
 {
-	b->parent_chip->irq_mask(b->parent_data);
+	if (!b->parent_chip->irq_eoi)
+		b->parent_chip->irq_mask(b->parent_data);
+}
+
+/*
+ * Into the parent's handler as the CPU's interrupt entry goes, in hard-IRQ
+ * context: genirq refuses to handle a GIC interrupt from anywhere else.
+ */
+static void clx_bench_enter_parent(struct clx_bench *b)
+{
+	__irq_enter_raw();
+	generic_handle_irq(b->parent);
+	__irq_exit_raw();
 }
 
 /* ---- floor: a null irq_chip, one fixed hwirq --------------------------- */
@@ -267,12 +311,12 @@ static void clx_bench_floor_round(struct clx_bench *b)
 {
 	clx_bench_mask_parent(b);
 	irq_set_irqchip_state(b->parent, IRQCHIP_STATE_PENDING, true);
-	generic_handle_irq(b->parent);
+	clx_bench_enter_parent(b);
 }
 
 static void clx_bench_floor_bare_round(struct clx_bench *b)
 {
-	generic_handle_irq(b->parent);
+	clx_bench_enter_parent(b);
 }
 
 static void clx_bench_floor_teardown(struct clx_bench *b)
@@ -345,7 +389,7 @@ static void clx_bench_clx_round(struct clx_bench *b)
 	clx_bench_mask_parent(b);
 	for (i = 0; i < b->count; i++)
 		gpio_clx_sim_set_input(b->dev, b->first + i, b->level);
-	generic_handle_irq(b->parent);
+	clx_bench_enter_parent(b);
 }
 
 static int clx_bench_idle_setup(struct clx_bench *b, const char *target)
@@ -358,7 +402,7 @@ static int clx_bench_idle_setup(struct clx_bench *b, const char *target)
 
 static void clx_bench_idle_round(struct clx_bench *b)
 {
-	generic_handle_irq(b->parent);
+	clx_bench_enter_parent(b);
 }
 
 static int clx_bench_model_setup(struct clx_bench *b, const char *target)
@@ -426,6 +470,106 @@ static void clx_bench_gpiosim_teardown(struct clx_bench *b)
 	b->gc = NULL;
 }
 
+/* ---- pl061: an ARM PL061 on the GIC, whichever driver has it ------------ */
+
+#define CLX_BENCH_PL061_DIR	0x400
+
+/* GPIODATA is addressed through a mask: bit N of the offset >> 2. */
+static void clx_bench_pl061_drive(struct clx_bench *b, bool high)
+{
+	writel(high ? BIT(b->first) : 0, b->regs + (BIT(b->first) << 2));
+}
+
+static void clx_bench_pl061_direction(struct clx_bench *b, bool out)
+{
+	u32 dir = readl(b->regs + CLX_BENCH_PL061_DIR);
+
+	dir = out ? dir | BIT(b->first) : dir & ~BIT(b->first);
+	writel(dir, b->regs + CLX_BENCH_PL061_DIR);
+}
+
+static irqreturn_t clx_bench_pl061_handler(int irq, void *data)
+{
+	struct clx_bench *b = data;
+
+	if (!b->level) {
+		b->spurious++;
+		return IRQ_NONE;
+	}
+	b->level = false;
+	b->handled++;
+	clx_bench_pl061_drive(b, false);
+	return IRQ_HANDLED;
+}
+
+/*
+ * TARGET is the chip's label, the device's name with either driver. The
+ * pin becomes an output only once its interrupt is requested: gpiolib
+ * refuses an interrupt on a line it knows as an output, and neither
+ * driver touches the direction of a pin after that.
+ */
+static int clx_bench_pl061_setup(struct clx_bench *b, const char *target)
+{
+	struct device_node *np;
+	int parent, ret;
+
+	b->gc = gpio_clx_chip_get(target, &b->gc_ref);
+	if (!b->gc || !b->gc->parent || !b->gc->to_irq || b->count != 1 ||
+	    b->first >= b->gc->ngpio)
+		return -EINVAL;
+	np = dev_of_node(b->gc->parent);
+	if (!of_device_is_compatible(np, "arm,pl061"))
+		return -EINVAL;
+	parent = of_irq_get(np, 0);
+	if (parent <= 0)
+		return parent ?: -ENODEV;
+	clx_bench_use_parent(b, parent);
+	b->regs = of_iomap(np, 0);
+	if (!b->regs)
+		return -ENOMEM;
+	b->level = false;
+	ret = clx_bench_request(b, b->gc->to_irq(b->gc, b->first),
+				IRQF_TRIGGER_HIGH);
+	if (ret)
+		return ret;
+	clx_bench_pl061_direction(b, true);
+	clx_bench_pl061_drive(b, false);
+	return 0;
+}
+
+static void clx_bench_pl061_round(struct clx_bench *b)
+{
+	b->level = true;
+	clx_bench_pl061_drive(b, true);
+	clx_bench_enter_parent(b);
+}
+
+/* An interrupt that never comes ends the round after 100 ms, uncounted. */
+static void clx_bench_pl061_irq_round(struct clx_bench *b)
+{
+	u64 before = READ_ONCE(b->handled), start = ktime_get_ns();
+
+	b->level = true;
+	clx_bench_pl061_drive(b, true);
+	while (READ_ONCE(b->handled) == before &&
+	       ktime_get_ns() - start < 100 * NSEC_PER_MSEC)
+		cpu_relax();
+}
+
+static void clx_bench_pl061_teardown(struct clx_bench *b)
+{
+	if (b->regs) {
+		clx_bench_pl061_drive(b, false);
+		clx_bench_pl061_direction(b, false);
+	}
+	clx_bench_release(b);
+	if (b->regs)
+		iounmap(b->regs);
+	gpio_clx_chip_put(b->gc_ref);
+	b->gc_ref = NULL;
+	b->gc = NULL;
+}
+
 static const struct clx_bench_case clx_bench_cases[] = {
 	{ "floor", clx_bench_floor_raise_setup, clx_bench_floor_round,
 	  clx_bench_floor_teardown },
@@ -439,6 +583,10 @@ static const struct clx_bench_case clx_bench_cases[] = {
 	  clx_bench_clx_teardown },
 	{ "gpio-sim", clx_bench_gpiosim_setup, clx_bench_gpiosim_round,
 	  clx_bench_gpiosim_teardown },
+	{ "pl061", clx_bench_pl061_setup, clx_bench_pl061_round,
+	  clx_bench_pl061_teardown, clx_bench_pl061_handler },
+	{ "pl061-irq", clx_bench_pl061_setup, clx_bench_pl061_irq_round,
+	  clx_bench_pl061_teardown, clx_bench_pl061_handler, true },
 };
 
 /* ---- running a case ------------------------------------------------------ */
@@ -449,11 +597,21 @@ static u64 clx_bench_loop(struct clx_bench *b, unsigned int iterations)
 	unsigned int i;
 	u64 start, end;
 
+	if (b->c->irqs_on) {
+		start = ktime_get_ns();
+		for (i = 0; i < iterations; i++)
+			b->c->round(b);
+		end = ktime_get_ns();
+		b->counted = READ_ONCE(b->handled);
+		return end - start;
+	}
 	local_irq_save(flags);
 	start = ktime_get_ns();
 	for (i = 0; i < iterations; i++)
 		b->c->round(b);
 	end = ktime_get_ns();
+	/* Before an interrupt left pending by the last round can run. */
+	b->counted = b->handled;
 	local_irq_restore(flags);
 	return end - start;
 }
@@ -468,10 +626,12 @@ static int clx_bench_run(struct clx_bench *b, unsigned int iterations,
 	clx_bench_loop(b, min(iterations, CLX_BENCH_WARMUP));
 	for (r = 0; r < runs; r++) {
 		b->handled = 0;
+		b->spurious = 0;
 		ns = clx_bench_loop(b, iterations);
 		len += scnprintf(out + len, size - len,
-				 "run %u %llu %u %llu %llu\n", r, ns, iterations,
-				 (u64)iterations * b->per_round, b->handled);
+				 "run %u %llu %u %llu %llu %llu\n", r, ns,
+				 iterations, (u64)iterations * b->per_round,
+				 b->counted, READ_ONCE(b->spurious));
 		cond_resched();
 	}
 	return len;

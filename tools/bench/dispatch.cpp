@@ -39,12 +39,31 @@ struct kcase {
 /* One run of @c: nanoseconds per interrupt (per round if none). */
 double run_once(const kcase &c, unsigned int iterations)
 {
+	return kernel_case(c.kind, c.target, c.first, c.count, iterations).ns;
+}
+
+/*
+ * One pin pending, by bank count: 1, 1, 2, 4, 8, 16, 32. The last two have
+ * the bank counts of 1024 pins in banks of 64 and of 32 (see the board).
+ */
+::std::vector<::std::string> default_controllers()
+{
+	return { "gpio-bench-32x32",  "gpio-bench-32x64",  "gpio-bench-128x64",
+		 "gpio-bench-128x32", "gpio-bench-512x64", "gpio-bench-512x32",
+		 "gpio-bench-512x16" };
+}
+
+} /* namespace */
+
+kernel_result kernel_case(const ::std::string &kind, const ::std::string &target,
+			  unsigned int first, unsigned int count, unsigned int iterations)
+{
 	::std::ostringstream cmd;
 	char buf[256];
 	ssize_t n;
 
-	cmd << c.kind << ' ' << c.target << ' ' << c.first << ' ' << c.count << ' '
-	    << iterations << " 1";
+	cmd << kind << ' ' << target << ' ' << first << ' ' << count << ' ' << iterations
+	    << " 1";
 	int fd = ::open(run_file.c_str(), O_RDWR);
 	if (fd < 0)
 		throw ::std::system_error(errno, ::std::generic_category(),
@@ -63,9 +82,9 @@ double run_once(const kcase &c, unsigned int iterations)
 		throw ::std::runtime_error("gpio-clx-bench '" + text + "': no result");
 	buf[n] = '\0';
 
-	unsigned long long run, ns, rounds, interrupts, handled;
-	if (::std::sscanf(buf, "run %llu %llu %llu %llu %llu", &run, &ns, &rounds,
-			  &interrupts, &handled) != 5 ||
+	unsigned long long run, ns, rounds, interrupts, handled, spurious = 0;
+	if (::std::sscanf(buf, "run %llu %llu %llu %llu %llu %llu", &run, &ns, &rounds,
+			  &interrupts, &handled, &spurious) < 5 ||
 	    !rounds)
 		throw ::std::runtime_error("gpio-clx-bench: bad result: " +
 					   ::std::string(buf));
@@ -75,21 +94,9 @@ double run_once(const kcase &c, unsigned int iterations)
 					   " handlers ran for " +
 					   ::std::to_string(interrupts) + " interrupts");
 	/* Per interrupt; per round for a profile case that has none. */
-	return double(ns) / (interrupts ? interrupts : rounds);
+	return { double(ns) / (interrupts ? interrupts : rounds),
+		 double(spurious) / (interrupts ? interrupts : rounds) };
 }
-
-/*
- * One pin pending, by bank count: 1, 1, 2, 4, 8, 16, 32. The last two have
- * the bank counts of 1024 pins in banks of 64 and of 32 (see the board).
- */
-::std::vector<::std::string> default_controllers()
-{
-	return { "gpio-bench-32x32",  "gpio-bench-32x64",  "gpio-bench-128x64",
-		 "gpio-bench-128x32", "gpio-bench-512x64", "gpio-bench-512x32",
-		 "gpio-bench-512x16" };
-}
-
-} /* namespace */
 
 void run_dispatch(const options &opt)
 {

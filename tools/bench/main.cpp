@@ -35,6 +35,11 @@ const char usage[] =
 	"  burst      signal-generator bursts of up to 16 edges (the character\n"
 	"             device's FIFO) at rising rates: edges lost, our chip\n"
 	"  memory     slab bytes around probe, per chip and per pin, ours and gpio-sim\n"
+	"Inside the arm64 QEMU benchmark board:\n"
+	"  pl061      QEMU's PL061 under our client and under mainline's gpio-pl061,\n"
+	"             loaded in turn: in-kernel ns per interrupt (entered as the\n"
+	"             GIC would, and delivered by it) and gpiomon-style latency of\n"
+	"             the power button; needs gpio-clx-bench.ko, --ours, --mainline\n"
 	"On the host:\n"
 	"  report     the table with ratios and goals from a CSV, and the plot data\n"
 	"\n"
@@ -53,6 +58,8 @@ const char usage[] =
 	"  --samples N            events: latency samples per run (default 200)\n"
 	"  --seconds S            events: duration of one events/s run (default 1)\n"
 	"  --rates LIST           burst: edges per second (default 1000,...,100000)\n"
+	"  --ours KO, --mainline KO  pl061: the two drivers' modules\n"
+	"  --presses N            pl061: power-button presses per turn (default 10)\n"
 	"  --csv FILE             report: the results (default OUT/bench.csv)\n"
 	"  --machine FILE         report: a description of the machine to print\n"
 	"  --help                 this text\n";
@@ -130,6 +137,9 @@ bench::options parse(int argc, char **argv, int first)
 		{ "--seconds", seconds_into(opt.seconds) },
 		{ "--csv", text_into(opt.csv) },
 		{ "--machine", text_into(opt.machine) },
+		{ "--ours", text_into(opt.ours) },
+		{ "--mainline", text_into(opt.mainline) },
+		{ "--presses", number_into(opt.presses) },
 	};
 
 	for (int i = first; i < argc; i++) {
@@ -156,7 +166,7 @@ int main(int argc, char **argv)
 	const ::std::map<::std::string, void (*)(const bench::options &)> commands = {
 		{ "dispatch", bench::run_dispatch }, { "events", bench::run_events },
 		{ "burst", bench::run_burst },       { "memory", bench::run_memory },
-		{ "report", bench::run_report },
+		{ "pl061", bench::run_pl061 },       { "report", bench::run_report },
 	};
 
 	if (argc < 2) {

@@ -12,6 +12,10 @@
 # copied to the console log; GPIOCLX_APPEND adds to the kernel command line
 # (a VAR=VALUE there is in /init's environment).
 #
+# The guest's files: /init writes a tar archive of its results folder to
+# the virtio serial port "gpioclx.results", which QEMU writes to
+# RESULTS/guest.tar; it is unpacked into RESULTS after the boot.
+#
 # The power button: QEMU's monitor reads RESULTS/monitor.in (a FIFO). Each
 # "==== gpioclx: press NAME" line the guest prints gets one system_powerdown
 # there, which raises pin 3 of the PL061 for 100 ms (QEMU's gpio-key).
@@ -37,7 +41,7 @@ mkdir -p "$results"
 console=$results/console.log
 
 mon=$results/monitor
-rm -f "$mon.in" "$mon.out" "$console"
+rm -f "$mon.in" "$mon.out" "$console" "$results/guest.tar"
 mkfifo "$mon.in" "$mon.out"
 : > "$console"
 # QEMU opens both FIFOs read-write, so neither side waits for the other.
@@ -58,6 +62,9 @@ start=$(date +%s.%N)
 set +e
 qemu=("${machine[@]}" -kernel "$image" -initrd "$cpio"
 	${dtb:+-dtb "$dtb"} -monitor "pipe:$mon"
+	-device virtio-serial-device
+	-chardev "file,id=results,path=$results/guest.tar"
+	-device "virtserialport,chardev=results,name=gpioclx.results"
 	-append "console=ttyAMA0 loglevel=4 log_buf_len=4M panic=-1 ${GPIOCLX_APPEND:-}")
 if [ -n "${GPIOCLX_TTY:-}" ]; then
 	# --foreground: the terminal's keys reach QEMU, not just the shell.
@@ -74,6 +81,10 @@ wait 2>/dev/null || true
 echo "$(date +%s.%N) $start" | awk '{ printf "%.1f\n", $1 - $2 }' \
 	> "$results/boot-seconds"
 
+if [ -s "$results/guest.tar" ]; then
+	tar -xf "$results/guest.tar" -C "$results" ||
+		echo "boot: the guest's archive is damaged: $results/guest.tar" >&2
+fi
 if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
 	echo "boot: guest timed out after ${limit}s; console: $console" >&2
 	exit 124

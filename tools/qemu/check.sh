@@ -19,9 +19,11 @@ results=$OUT/results/qemu-arm64
 rm -rf "$results"
 mkdir -p "$work" "$results"
 
-log "the board's device tree: QEMU's own and dts/qemu-arm64-sim.dtso"
+log "the board's device tree: QEMU's own, dts/qemu-arm64-sim.dtso and the malformed nodes"
 "$TOP/tools/uml/dtbs.sh"
-"$TOP/tools/qemu/tree.sh" "$work/board.dtb"
+# The malformed nodes of the probe-failure tests, as on the UML board.
+"$TOP/tools/qemu/tree.sh" "$work/board.dtb" "$OUT/dts/uml-malformed.dtbo" \
+	"$OUT/dts/uml-malformed-semantic.dtbo"
 
 "$TOP/tools/qemu/initramfs.sh" "$kbuild" "$work/initramfs.cpio"
 

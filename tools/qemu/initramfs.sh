@@ -22,7 +22,9 @@ set -euo pipefail
 
 kbuild=$1 cpio=$2
 src=$(readlink -f "$kbuild/source")
-work=$OUT/qemu-arm64
+# Everything is built next to the archive: the check and the benchmark
+# boards have kernels of their own.
+work=$(dirname "$(realpath -m "$cpio")")
 state=$CACHE/apt-bookworm-arm64
 debs=$CACHE/debs-bookworm-arm64
 # What the guest runs: busybox, and gpiodetect/gpioinfo/gpiomon with the
@@ -134,10 +136,12 @@ deb_of() {
 
 # ---- the root file system -------------------------------------------------
 
-# Every shared library an arm64 ELF file under the root needs must be in
-# the root: a missing package shows here, not as a guest that cannot run.
-check_libraries() {
+# Every shared library an arm64 ELF file in the root's bin folders (and
+# in each further DIR) needs must be in the root: a missing package shows
+# here, not as a guest that cannot run.
+check_libraries() {	# ROOT [DIR...]
 	local root=$1 f lib missing=0
+	shift
 
 	while read -r f; do
 		for lib in $(aarch64-linux-gnu-readelf -d "$f" 2>/dev/null |
@@ -148,7 +152,7 @@ check_libraries() {
 				missing=1
 			}
 		done
-	done < <(find "$root/bin" "$root/usr/bin" -type f)
+	done < <(find "$root/bin" "$root/usr/bin" "$@" -type f)
 	return "$missing"
 }
 
@@ -163,7 +167,6 @@ make_root() {
 	done
 	# Documentation, locales and charset converters: nothing runs them.
 	rm -rf "${root:?}/usr/share" "$root/usr/lib/aarch64-linux-gnu/gconv"
-	check_libraries "$root"
 
 	# busybox --install links its applets into all four bin folders.
 	mkdir -p "$root/dev" "$root/proc" "$root/sys" "$root/tmp" \
@@ -178,6 +181,18 @@ make_root() {
 	# Our own guest program, static: it needs no library from the packages.
 	aarch64-linux-gnu-g++ -std=c++17 -O2 -Wall -Wextra -Werror -static \
 		-o "$root/bin/evkey" "$TOP/tools/qemu/guest/evkey.cpp"
+	# The C++ tools (static, in /opt/gpioclx) and libgpiod 2's tools, at
+	# the path the tools were built to find them (tools/qemu/tools.sh).
+	# Their debugging information stays in the cache.
+	mapfile -t tools < <("$TOP/tools/qemu/tools.sh")
+	mkdir -p "$root/opt/gpioclx" "$root${tools[1]}"
+	for f in "${tools[0]}"/*; do
+		aarch64-linux-gnu-strip -o "$root/opt/gpioclx/${f##*/}" "$f"
+	done
+	for f in "${tools[1]}"/*; do
+		aarch64-linux-gnu-strip -o "$root${tools[1]}/${f##*/}" "$f"
+	done
+	check_libraries "$root" "$root/opt" "$root${tools[1]}"
 }
 
 # gen_init_cpio's list of the root: the console node first (the kernel

@@ -6,12 +6,15 @@
 # booted kernel's own tools/testing/kunit/kunit.py; a suite the guest
 # skipped counts as skipped, with its reason; the gpiod tools; the kernel
 # log, where any lockdep, KASAN, BUG or WARNING report fails the run;
-# lockdep still on at the end; and the guest's own status. Leaves
+# lockdep still on at the end; the end-to-end suite's GoogleTest report;
+# and the guest's own status. Leaves
 # kunit-SUITE.{ktap,json,txt}, kmsg.log and timings in RESULTS, and
 # "passed failed skipped" in RESULTS/counts.
 #
 # usage: results.sh KERNEL_BUILD RESULTS BOOT_STATUS SUITE...
 set -euo pipefail
+# shellcheck source=tools/uml/lib.sh
+. "$(dirname "$0")/../uml/lib.sh"
 
 kbuild=$1 results=$2 boot_status=$3
 shift 3
@@ -66,6 +69,9 @@ for suite in "$@"; do
 	count "kunit $suite" "$p" "$f" "$s"
 done
 
+# The end-to-end suite (its report came through the guest's archive).
+gtest_count "end-to-end (gtest)" "$results/e2e.json" "$results/e2e.log"
+
 # Debian 12's arm64 gpiod tools ran against the board's kernel.
 if console | grep -q '^==== gpioclx: end gpiodetect$' &&
 	! section gpiodetect | grep -q '^gpiodetect: status'; then
@@ -77,13 +83,14 @@ fi
 
 # The guest's own tests: the PL061 client and QEMU's power button through
 # three consumers. Each must report; one that did not run fails.
-for name in pl061-probe button-gpiomon button-threaded button-gpio-keys; do
+for name in pl061-probe button-gpiomon button-threaded button-gpio-keys pl061-level; do
 	line=$(console | sed -n "s/^==== gpioclx: check $name //p" | head -n1)
 	case $name in
 	pl061-probe) title="gpio-clx-pl061 probes QEMU's PL061" ;;
 	button-gpiomon) title="power button: gpiomon, both edges" ;;
 	button-threaded) title="power button: threaded consumer, once" ;;
 	button-gpio-keys) title="power button: gpio-keys KEY_POWER" ;;
+	pl061-level) title="PL061 level interrupt, once per event" ;;
 	esac
 	case $line in
 	ok*)
@@ -103,7 +110,7 @@ done
 
 # Any report in the kernel log fails; the console alone holds a panic.
 section kmsg > "$results/kmsg.log"
-splats=$( (cat "$results/kmsg.log"; console) | grep -E 'BUG:|WARNING:|KASAN|Oops|Kernel panic|circular locking|recursive locking|inconsistent lock|Invalid wait context|suspicious RCU usage|UBSAN|blocked for more than|irq lock inversion|bad unlock balance|sleeping function called from invalid context' |
+splats=$( (cat "$results/kmsg.log"; console) | grep -E 'BUG:|WARNING:|KASAN|Oops|Kernel panic|circular locking|recursive locking|inconsistent lock|Invalid wait context|suspicious RCU usage|UBSAN|blocked for more than|irq lock inversion|bad unlock balance|sleeping function called from invalid context|nobody cared|detected stalls' |
 	awk '!seen[$0]++' || true)
 if [ -n "$splats" ] || [ ! -s "$results/kmsg.log" ]; then
 	printf '    %s\n' "${splats:-no kernel log captured}" | head -20

@@ -102,3 +102,20 @@ with_overlay() {
 	fdtoverlay -i "$1" -o "$2" "$2.overlay.dtbo" ||
 		die "OVERLAY does not apply to $1"
 }
+
+# For the results scripts, which define count NAME PASSED FAILED SKIPPED:
+# a GoogleTest JSON report; a missing report counts as one failure.
+gtest_count() {	# name json log
+	local t f d sk
+
+	if [ ! -f "$2" ]; then
+		echo "  $1: no report (see $3)"
+		count "$1" 0 1 0
+		return
+	fi
+	read -r t f d < <(jq -r '"\(.tests) \(.failures) \(.disabled)"' "$2")
+	sk=$(jq '[.testsuites[].testsuite[] | select(.result == "SKIPPED")] | length' "$2")
+	jq -r '.testsuites[].testsuite[] | select(.failures) |
+		"    FAILED \(.classname).\(.name)"' "$2"
+	count "$1" $((t - f - sk)) "$f" $((sk + d))
+}

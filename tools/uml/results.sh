@@ -69,22 +69,6 @@ for suite in "$@"; do
 	count "kunit $suite" "$p" "$f" "$s"
 done
 
-# A GoogleTest JSON report; a missing report counts as one failure.
-gtest_count() {	# name json log
-	local t f d sk
-
-	if [ ! -f "$2" ]; then
-		echo "  $1: no report (see $3)"
-		count "$1" 0 1 0
-		return
-	fi
-	read -r t f d < <(jq -r '"\(.tests) \(.failures) \(.disabled)"' "$2")
-	sk=$(jq '[.testsuites[].testsuite[] | select(.result == "SKIPPED")] | length' "$2")
-	jq -r '.testsuites[].testsuite[] | select(.failures) |
-		"    FAILED \(.classname).\(.name)"' "$2"
-	count "$1" $((t - f - sk)) "$f" $((sk + d))
-}
-
 if [ -z "${GPIOCLX_STRESS_ONLY:-}" ]; then
 	gtest_count "end-to-end (gtest)" "$results/e2e.json" "$results/guest.log"
 fi
@@ -110,7 +94,7 @@ splats=$(all_logs | awk '
 	/WARNING: suspicious RCU usage/ { rcu = NR; next }
 	rcu && NR <= rcu + 3 && /lib\/maple_tree\.c/ { rcu = 0; next }
 	rcu && NR > rcu + 3 { print "suspicious RCU usage"; rcu = 0 }
-	/BUG:|WARNING:|KASAN|Oops|Kernel panic|circular locking|recursive locking|inconsistent lock|Invalid wait context|UBSAN|blocked for more than|irq lock inversion|bad unlock balance/ { print }')
+	/BUG:|WARNING:|KASAN|Oops|Kernel panic|circular locking|recursive locking|inconsistent lock|Invalid wait context|UBSAN|blocked for more than|irq lock inversion|bad unlock balance|nobody cared|detected stalls/ { print }')
 if [ -n "$splats" ] || [ ! -s "$results/kmsg.log" ]; then
 	printf '    %s\n' "${splats:-no kernel log captured}" | head -20
 	count "kernel log clean" 0 1 0

@@ -31,12 +31,17 @@ struct gpio_clx_bank;
  * @GPIO_CLX_HW_DEBOUNCE: the hardware can debounce interrupt inputs.
  * @GPIO_CLX_STATUS_CLEARS_ON_READ: reading the active status clears it, so
  *	the client has no clear_active callback.
+ * @GPIO_CLX_CLIENT_SERVICES_PARENT: the client takes the parent interrupt
+ *	itself and calls gpio_clx_handle_primary() from its handler; the
+ *	core installs none, but still arms the parent for wake-up when a
+ *	pin is.
  */
 enum gpio_clx_flags {
 	GPIO_CLX_MEMORY_MAPPED		= BIT(0),
 	GPIO_CLX_HW_BOTH_EDGES		= BIT(1),
 	GPIO_CLX_HW_DEBOUNCE		= BIT(2),
 	GPIO_CLX_STATUS_CLEARS_ON_READ	= BIT(3),
+	GPIO_CLX_CLIENT_SERVICES_PARENT	= BIT(4),
 };
 
 /**

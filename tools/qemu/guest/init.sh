@@ -3,8 +3,9 @@
 # shellcheck shell=dash
 #
 # /init of the arm64 QEMU board's initramfs (busybox sh): mount the kernel's
-# file systems, load our modules and run the KUnit suites, unload them, and
-# write everything the host judges to the console between marker lines:
+# file systems, load our modules and run the KUnit suites, the end-to-end
+# suite and the power-button tests, unload them, and write everything the
+# host judges to the console between marker lines:
 #
 #   ==== gpioclx: begin NAME / ==== gpioclx: end NAME   a section
 #                                (ktap-SUITE, gpiodetect, lockdep, kmsg)
@@ -15,11 +16,17 @@
 #                                 the power button (tools/qemu/boot.sh)
 #   ==== gpioclx: exit STATUS                           the last line
 #
-# then power off. tools/qemu/results.sh reads them (Documentation/testing.rst).
+# and the files of $R (the end-to-end suite's report, its output) as a tar
+# archive to the virtio serial port "gpioclx.results" (tools/qemu/boot.sh
+# unpacks it into the results folder); then power off.
+# tools/qemu/results.sh reads them (Documentation/testing.rst).
 
 /bin/busybox --install -s
 export PATH=/sbin:/usr/sbin:/bin:/usr/bin
 M=/lib/modules/gpioclx
+# The C++ tools (tools/qemu/tools.sh); what the guest leaves for the host.
+T=/opt/gpioclx
+R=/tmp/results
 status=0
 
 mark() {
@@ -79,7 +86,18 @@ mount -t sysfs sysfs /sys
 mount -t debugfs debugfs /sys/kernel/debug
 mount -t configfs configfs /sys/kernel/config
 mount -t tmpfs tmpfs /tmp
+mkdir -p "$R"
 mark "kernel $(uname -r) on $(uname -m)"
+
+# $R to the host, once, before power-off.
+send_results() {
+	for p in /sys/class/virtio-ports/*; do
+		[ "$(cat "$p/name" 2>/dev/null)" = gpioclx.results ] || continue
+		tar -cf "/dev/${p##*/}" -C "$R" . || status=1
+		return
+	done
+	echo "no virtio port gpioclx.results: the results stay in the guest"
+}
 
 for m in drivers/gpio/gpio-clx drivers/irqchip/irq-clx-sim-intc \
 	drivers/gpio/gpio-clx-sim drivers/misc/gpio-clx-sample; do
@@ -97,6 +115,27 @@ if [ "${GPIOCLX_MODE:-}" = shell ]; then
 	else
 		setsid cttyhack sh || status=$?
 	fi
+	send_results
+	mark "exit $status"
+	poweroff -f
+fi
+
+# make bench (GPIOCLX_MODE=bench, tools/qemu/bench.sh): gpioclx-bench's
+# commands for this board, their CSV in $R. The sample driver goes first:
+# its power-button listener would hold pin 3, which the pl061 command's
+# reader needs with both edges.
+if [ "${GPIOCLX_MODE:-}" = bench ]; then
+	rmmod gpio-clx-sample || status=1
+	insmod /lib/modules/kernel/gpio-sim.ko || status=1
+	load drivers/misc/gpio-clx-bench
+	for cmd in "dispatch --clx gpio-controller-0 --gpio-sim-lines 32" \
+		"events --clx gpio-controller-0" \
+		"pl061 --ours $M/drivers/gpio/gpio-clx-pl061.ko --mainline /lib/modules/kernel/gpio-pl061.ko"; do
+		# shellcheck disable=SC2086 # the command and its options
+		"$T/gpioclx-bench" $cmd ${GPIOCLX_BENCH_ARGS:-} --out "$R" ||
+			{ echo "gpioclx-bench $cmd: status $?"; status=1; }
+	done
+	send_results
 	mark "exit $status"
 	poweroff -f
 fi
@@ -112,6 +151,26 @@ fi
 
 # Debian's arm64 libgpiod tools see the chips (v1 character device).
 section gpiodetect gpiodetect
+
+# The UML board's end-to-end suite, unchanged, on the same controllers with
+# GIC parents; gpio-sim, the peer some of its tests compare with, is a
+# module here. Its report goes to the host in $R; one that is missing
+# fails there.
+e2e() {
+	insmod /lib/modules/kernel/gpio-sim.ko || status=1
+	chip=
+	for d in /sys/bus/platform/devices/gpio-controller-0/gpiochip*; do
+		[ -e "$d" ] && chip=${d##*/} && break
+	done
+	t0=$(uptime_s)
+	HOME=/tmp TMPDIR=/tmp GPIOCLX_TOOLS=$T GPIOCLX_MODULES=$M \
+		GPIOCLX_CHIP=$chip "$T/gpioclx-e2e" \
+		--gtest_output=json:"$R/e2e.json" > "$R/e2e.log" 2>&1
+	mark "took e2e $(echo "$(uptime_s) $t0" | awk '{ print $1 - $2 }')"
+	grep -E '^\[  (FAILED|PASSED|SKIPPED) ' "$R/e2e.log" | sort -u
+	rmmod gpio-sim || status=1
+}
+e2e
 
 # QEMU's power button: pin 3 of its PL061 goes high for 100 ms on each
 # system_powerdown, which the host gives on its monitor for each "press"
@@ -176,7 +235,26 @@ power_button() {
 	[ "$got" = "KEY 116 1 KEY 116 0 " ]
 	check button-gpio-keys $? "KEY_POWER (116) pressed, released: $got"
 	rmmod gpio_keys || status=1
+	pl061_level
 	rmmod gpio-clx-pl061 || status=1
+}
+
+# A level-high interrupt on pin 7, an output that gpio-clx-bench drives
+# high and its handler drives low, 100 times: each event reaches the
+# handler once, and no run finds the pin low. QEMU's PL061 keeps a level
+# status latched until it is cleared, so a driver that leaves it there
+# takes the interrupt for ever ("nobody cared" in the kernel log).
+pl061_level() {
+	load drivers/misc/gpio-clx-bench || { check pl061-level 1; return; }
+	exec 3<> /sys/kernel/debug/gpio-clx-bench/run
+	echo "pl061-irq 9030000.pl061 7 1 100 1" >&3
+	got=$(cat <&3)
+	exec 3>&-
+	# shellcheck disable=SC2086 # the fields of the result line
+	set -- $got
+	[ "${5:-}" = 100 ] && [ "${6:-}" = 100 ] && [ "${7:-}" = 0 ]
+	check pl061-level $? "events, handler runs, runs finding it low: ${5:-?} ${6:-?} ${7:-?}"
+	rmmod gpio-clx-bench || status=1
 }
 power_button
 
@@ -187,5 +265,6 @@ rmmod gpio-clx-sample gpio-clx-sim irq-clx-sim-intc gpio-clx || status=1
 section lockdep grep debug_locks /proc/lockdep_stats
 mark "took boot $(uptime_s)"
 section kmsg dmesg
+send_results
 mark "exit $status"
 poweroff -f
