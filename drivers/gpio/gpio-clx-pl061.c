@@ -6,8 +6,11 @@
  *
  * The PL061 has one interrupt enable bit per pin (GPIOIE) and nothing to
  * tell enabled from masked, so the driver keeps the pins the core enabled
- * and GPIOIE holds those of them that are unmasked. Edges latch in the raw
- * status (GPIORIS) whether or not the pin is masked, and GPIOIC clears them.
+ * and GPIOIE holds those of them that are unmasked; it also keeps what it
+ * last wrote to GPIOIE, so that masking and unmasking, once each per level
+ * interrupt, write the register without reading it first. Edges latch in
+ * the raw status (GPIORIS) whether or not the pin is masked, and GPIOIC
+ * clears them.
  * The data register is address-masked: bits 9:2 of the address select the
  * pins a read or write touches, so writes need no read-modify-write.
  */
@@ -40,6 +43,7 @@ static const unsigned int pl061_context[] = {
 struct clx_pl061 {
 	void __iomem *base;
 	u8 enabled;	/* pins whose interrupt the core enabled */
+	u8 ie;		/* GPIOIE as last written */
 	u8 saved[ARRAY_SIZE(pl061_context)];
 	u8 saved_data;
 };
@@ -65,6 +69,12 @@ static void pl061_assign(struct clx_pl061 *pl, unsigned int reg, u8 bits,
 	u8 val = pl061_read(pl, reg);
 
 	pl061_write(pl, reg, on ? val | bits : val & ~bits);
+}
+
+static void pl061_set_ie(struct clx_pl061 *pl, u8 bits, bool on)
+{
+	pl->ie = on ? pl->ie | bits : pl->ie & ~bits;
+	pl061_write(pl, PL061_IE, pl->ie);
 }
 
 static int pl061_read_pins(struct gpio_clx *clx, unsigned int bank, u64 *levels)
@@ -118,7 +128,7 @@ static int pl061_enable_interrupt(struct gpio_clx *clx, unsigned int bank,
 	guard(gpio_clx_bank)(gpio_clx_get_bank(clx, bank));
 	pl061_program(pl, pin, cfg);
 	pl->enabled |= BIT(pin);
-	pl061_assign(pl, PL061_IE, BIT(pin), true);
+	pl061_set_ie(pl, BIT(pin), true);
 	return 0;
 }
 
@@ -128,14 +138,14 @@ static void pl061_disable_interrupt(struct gpio_clx *clx, unsigned int bank,
 	struct clx_pl061 *pl = to_pl061(clx);
 
 	guard(gpio_clx_bank)(gpio_clx_get_bank(clx, bank));
-	pl061_assign(pl, PL061_IE, BIT(pin), false);
+	pl061_set_ie(pl, BIT(pin), false);
 	pl->enabled &= ~BIT(pin);
 }
 
 static void pl061_mask_interrupts(struct gpio_clx *clx, unsigned int bank,
 				  u64 mask, u64 *failed)
 {
-	pl061_assign(to_pl061(clx), PL061_IE, mask, false);
+	pl061_set_ie(to_pl061(clx), mask, false);
 	*failed = 0;
 }
 
@@ -154,7 +164,7 @@ static void pl061_unmask_interrupt(struct gpio_clx *clx, unsigned int bank,
 
 	if (cfg->mode == GPIO_CLX_MODE_LEVEL)
 		pl061_write(pl, PL061_IC, BIT(pin));
-	pl061_assign(pl, PL061_IE, BIT(pin), true);
+	pl061_set_ie(pl, BIT(pin), true);
 }
 
 /*
@@ -202,8 +212,10 @@ static void pl061_restore_context(struct gpio_clx *clx, unsigned int bank)
 
 	pl061_write(pl, PL061_DATA + (0xff << 2), pl->saved_data);
 	for (i = 0; i < ARRAY_SIZE(pl061_context); i++) {
-		if (pl061_context[i] == PL061_IE)
+		if (pl061_context[i] == PL061_IE) {
 			pl061_write(pl, PL061_IC, 0xff);
+			pl->ie = pl->saved[i];
+		}
 		pl061_write(pl, pl061_context[i], pl->saved[i]);
 	}
 }
