@@ -252,6 +252,17 @@ TEST_P(GeneratorEvents, PastTheQueueDropsAreCounted)
 			     << " edges: the queue never overflowed on this busy host";
 	EXPECT_EQ(a.read, fifo_size);
 	EXPECT_EQ(a.merged, a.dispatched - fifo_size);
+	/*
+	 * v2 numbers an event when the interrupt thread runs: the last number
+	 * short of the dispatch count means the thread ran late (a busy host;
+	 * seen on the arm64 board under emulation), two interrupts made one
+	 * event, and the exact account below cannot hold.
+	 */
+	if (GetParam() == cdev_abi::v2 && !events.empty() &&
+	    events.back().line_seqno < a.dispatched)
+		GTEST_SKIP() << "the character device's thread ran late: "
+			     << a.dispatched - events.back().line_seqno
+			     << " interrupts merged before it ran on this busy host";
 	expect_exact(GetParam(), a);
 	if (GetParam() == cdev_abi::v2 && !events.empty()) {
 		/* The newest were kept, in a row, the last one dispatched last. */
