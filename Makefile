@@ -22,7 +22,7 @@ KREL = $(or $(KERNELRELEASE),$(shell sed -n 's/.*UTS_RELEASE "\(.*\)"/\1/p' \
 INSTALL_MOD_DIR ?= extra
 DEPMOD ?= /sbin/depmod
 
-.PHONY: all modules install clean deps uml demo check check-all stress bench lint matrix dt-check shell help qemu-check
+.PHONY: all modules install clean deps uml demo check check-all stress bench lint matrix dt-check shell help qemu-check qemu-acpi
 
 all: modules
 
@@ -96,6 +96,11 @@ dt-check:
 # The arm64 QEMU virt board: KUnit under lockdep and KASAN (tools/qemu).
 qemu-check:
 	tools/qemu/check.sh
+
+# The same board booted with ACPI (UEFI firmware): the PL061 and its power
+# button event (tools/qemu/acpi.sh).
+qemu-acpi:
+	tools/qemu/acpi.sh
 
 help:
 	@sed -n '3,12p' Makefile | sed 's/^# \{0,1\}//'

@@ -96,4 +96,14 @@ static inline void gpio_clx_chip_put(void *ref)
 #define GPIOD_FLAG_IRQ_IS_ENABLED	FLAG_IRQ_IS_ENABLED
 #endif
 
+/*
+ * gpiolib's requests of a chip's ACPI event interrupts (_AEI). Every kernel
+ * from 6.1 to 7.x exports both, but declares them only in gpiolib's own
+ * header (drivers/gpio/gpiolib-acpi.h), which a module built outside the
+ * tree does not have. They exist with CONFIG_GPIO_ACPI; the core calls
+ * them only under IS_ENABLED(CONFIG_GPIO_ACPI).
+ */
+void acpi_gpiochip_request_interrupts(struct gpio_chip *chip);
+void acpi_gpiochip_free_interrupts(struct gpio_chip *chip);
+
 #endif /* _GPIO_CLX_COMPAT_H */

@@ -16,6 +16,7 @@
  * may have got wrong.
  */
 
+#include <linux/acpi.h>
 #include <linux/device.h>
 #include <linux/gpio/driver.h>
 #include <linux/interrupt.h>
@@ -537,6 +538,32 @@ static void gpio_clx_detach(void *data)
 	gpio_clx_quiesce(clx);
 }
 
+static void gpio_clx_acpi_events_free(void *data)
+{
+	struct gpio_clx *clx = data;
+
+	acpi_gpiochip_free_interrupts(&clx->gc);
+}
+
+/*
+ * The ACPI event pins of the controller's _AEI, each with its _Exx, _Lxx or
+ * _EVT method: gpiolib requests them itself only for a chip whose
+ * interrupt domain it made (GPIOLIB_IRQCHIP), so a core with a domain of
+ * its own asks for them. That is once the domain and the parent work, so
+ * an event can come at once; they are let go of first at the unbind, while
+ * the controller still serves them. A device without an ACPI companion
+ * has none, and a kernel without ACPI makes this nothing.
+ */
+static int gpio_clx_acpi_events(struct gpio_clx *clx)
+{
+	if (!IS_ENABLED(CONFIG_GPIO_ACPI) || !clx->domain ||
+	    !has_acpi_companion(clx->dev))
+		return 0;
+	acpi_gpiochip_request_interrupts(&clx->gc);
+	return devm_add_action_or_reset(clx->dev, gpio_clx_acpi_events_free,
+					clx);
+}
+
 static struct gpio_clx *gpio_clx_alloc(struct device *dev,
 				       const struct gpio_clx_info *info)
 {
@@ -658,6 +685,9 @@ struct gpio_clx *devm_gpio_clx_register(struct device *dev,
 						     "gpioclx: cannot take parent interrupt %d\n",
 						     parent_irq));
 	}
+	ret = gpio_clx_acpi_events(clx);
+	if (ret)
+		return ERR_PTR(ret);
 	gpio_clx_debugfs_add(clx);
 	return clx;
 }

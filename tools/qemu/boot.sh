@@ -20,6 +20,14 @@
 # "==== gpioclx: press NAME" line the guest prints gets one system_powerdown
 # there, which raises pin 3 of the PL061 for 100 ms (QEMU's gpio-key).
 #
+# GPIOCLX_ACPI=1 boots the same board with ACPI instead of a device tree:
+# UEFI firmware (Debian's qemu-efi-aarch64) starts the kernel and the
+# initramfs given here and hands it QEMU's ACPI tables. The machine type is
+# virt-4.1, the last one without the generic event device: there the power
+# button is an ACPI event of the PL061 (its _AEI names pin 3, whose _E03
+# method notifies the power button device), as the tree's gpio-keys node
+# is here. No DTB then.
+#
 # usage: boot.sh KERNEL_IMAGE CPIO RESULTS TIMEOUT [DTB]
 #        boot.sh dumpdtb FILE     write the tree QEMU makes for the machine
 # exit:  the guest's own status (its "exit" marker line), 124 on timeout,
@@ -37,6 +45,14 @@ fi
 
 image=$(realpath -m "$1") cpio=$(realpath -m "$2") results=$(realpath -m "$3")
 limit=$4 dtb=${5:+$(realpath -m "$5")}
+if [ -n "${GPIOCLX_ACPI:-}" ]; then
+	firmware=/usr/share/qemu-efi-aarch64/QEMU_EFI.fd
+	[ -z "$dtb" ] || { echo "boot: an ACPI boot takes no DTB" >&2; exit 2; }
+	[ -f "$firmware" ] ||
+		{ echo "boot: no $firmware: run 'make deps' (qemu-efi-aarch64)" >&2; exit 2; }
+	machine=(qemu-system-aarch64 -M "virt-4.1,acpi=on" -cpu cortex-a57 -m 512
+		-bios "$firmware" -nographic -no-reboot -nic none)
+fi
 mkdir -p "$results"
 console=$results/console.log
 

@@ -110,7 +110,7 @@ done
 
 # Any report in the kernel log fails; the console alone holds a panic.
 section kmsg > "$results/kmsg.log"
-splats=$( (cat "$results/kmsg.log"; console) | grep -E 'BUG:|WARNING:|KASAN|Oops|Kernel panic|circular locking|recursive locking|inconsistent lock|Invalid wait context|suspicious RCU usage|UBSAN|blocked for more than|irq lock inversion|bad unlock balance|sleeping function called from invalid context|nobody cared|detected stalls' |
+splats=$( (cat "$results/kmsg.log"; console) | grep -E "$QEMU_SPLATS" |
 	awk '!seen[$0]++' || true)
 if [ -n "$splats" ] || [ ! -s "$results/kmsg.log" ]; then
 	printf '    %s\n' "${splats:-no kernel log captured}" | head -20

@@ -103,6 +103,11 @@ with_overlay() {
 		die "OVERLAY does not apply to $1"
 }
 
+# What fails an arm64 QEMU board's run when its kernel log has it
+# (tools/qemu/results.sh, tools/qemu/acpi.sh), as an extended regex.
+QEMU_SPLATS='BUG:|WARNING:|KASAN|Oops|Kernel panic|circular locking|recursive locking|inconsistent lock|Invalid wait context|suspicious RCU usage|UBSAN|blocked for more than|irq lock inversion|bad unlock balance|sleeping function called from invalid context|nobody cared|detected stalls'
+export QEMU_SPLATS
+
 # For the results scripts, which define count NAME PASSED FAILED SKIPPED:
 # a GoogleTest JSON report; a missing report counts as one failure.
 gtest_count() {	# name json log

@@ -120,6 +120,105 @@ if [ "${GPIOCLX_MODE:-}" = shell ]; then
 	poweroff -f
 fi
 
+# The ACPI boot (GPIOCLX_MODE=acpi, with tools/qemu/boot.sh's GPIOCLX_ACPI):
+# no device tree, so only our PL061 client has a device to bind, QEMU's
+# PL061 as the ACPI scan makes it (ARMH0061, an AMBA device); the sample
+# and simulator modules load and bind nothing. The core requests the PL061's
+# ACPI event (_AEI: pin 3, rising edge), whose _E03 notifies the power
+# button device (PNP0C0C), which the ACPI button driver reports as
+# KEY_POWER. Each press must take the event's interrupt once and give one
+# press and release. The event holds its interrupt, and so the client's
+# module, for as long as the controller is bound: the unbind frees it, a
+# bind takes it again, and only then can the client be unloaded.
+A=/sys/bus/amba/devices/ARMH0061:00
+AD=/sys/bus/amba/drivers/gpio-clx-pl061
+
+acpi_irq_count() {
+	awk '/ACPI:Event/ { print $2; found = 1 } END { if (!found) print "none" }' \
+		/proc/interrupts
+}
+
+acpi_chip() {
+	for d in "$A"/gpiochip*; do
+		[ -e "$d" ] && echo "${d##*/}" && return 0
+	done
+	return 1
+}
+
+# acpi_press NAME: one press, read from the power button's input device;
+# four key events asked for, the press and release of this press and a
+# second pair that must not come within 3 s. True when the event's
+# interrupt came once and KEY_POWER was pressed and released once.
+acpi_press() {
+	before=$(acpi_irq_count)
+	/bin/evkey "${ev:-/dev/input/none}" 4 3 > /tmp/keys.out 2>&1 &
+	pid=$!
+	sleep 0.5
+	mark "press $1"
+	wait "$pid"
+	got=$(tr '\n' ' ' < /tmp/keys.out)
+	after=$(acpi_irq_count)
+	echo "$1: interrupts $before -> $after, keys: $got"
+	[ "$got" = "KEY 116 1 KEY 116 0 " ] && [ "$after" = $((before + 1)) ]
+}
+
+acpi_mode() {
+	[ -d /sys/firmware/acpi/tables ] && [ ! -e /sys/firmware/devicetree/base ]
+	check acpi-boot $? "ACPI tables, no device tree"
+	load drivers/gpio/gpio-clx-pl061 || { check acpi-pl061-probe 1; return; }
+	drv=$(readlink "$A/driver" 2>/dev/null)
+	chip=$(acpi_chip)
+	[ "${drv##*/}" = gpio-clx-pl061 ] && [ -n "$chip" ]
+	check acpi-pl061-probe $? "ARMH0061:00 (AMBA id $(cat "$A/id" 2>/dev/null)) bound to ${drv##*/}, $chip"
+	[ -n "$chip" ] || return
+
+	gpioinfo "$chip" | grep 'line   3:'
+	grep ACPI:Event /proc/interrupts
+	[ "$(acpi_irq_count)" != none ]
+	check acpi-aei $? "pin 3 requested as ACPI:Event"
+
+	ev=
+	for d in /sys/class/input/input*; do
+		[ "$(cat "$d/name" 2>/dev/null)" = "Power Button" ] || continue
+		for e in "$d"/event*; do
+			[ -e "$e" ] && ev=/dev/input/${e##*/}
+		done
+	done
+	[ -n "$ev" ]
+	check acpi-button $? "Power Button input device: ${ev:-none}"
+
+	ok=0
+	for n in 1 2 3; do
+		acpi_press "acpi-$n" && ok=$((ok + 1))
+	done
+	[ "$ok" = 3 ]
+	check acpi-power-button $? "$ok of 3 presses ran the event once and gave KEY_POWER once"
+	cat "/sys/kernel/debug/gpio-clx/ARMH0061:00/stats"
+
+	echo ARMH0061:00 > "$AD/unbind"
+	[ "$(acpi_irq_count)" = none ]
+	check acpi-unbind $? "the event freed at the unbind"
+	echo ARMH0061:00 > "$AD/bind"
+	acpi_chip > /dev/null && [ "$(acpi_irq_count)" != none ] &&
+		acpi_press acpi-rebound
+	check acpi-rebind $? "bound again: the event requested again, one press, once"
+
+	echo ARMH0061:00 > "$AD/unbind"
+	rmmod gpio-clx-pl061
+	check acpi-unload $? "unbound and unloaded"
+}
+
+if [ "${GPIOCLX_MODE:-}" = acpi ]; then
+	acpi_mode
+	rmmod gpio-clx-sample gpio-clx-sim irq-clx-sim-intc gpio-clx || status=1
+	section lockdep grep debug_locks /proc/lockdep_stats
+	mark "took boot $(uptime_s)"
+	section kmsg dmesg
+	send_results
+	mark "exit $status"
+	poweroff -f
+fi
+
 # make bench (GPIOCLX_MODE=bench, tools/qemu/bench.sh): gpioclx-bench's
 # commands for this board, their CSV in $R. The sample driver goes first:
 # its power-button listener would hold pin 3, which the pl061 command's
