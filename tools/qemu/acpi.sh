@@ -8,8 +8,8 @@
 # PL061 client on QEMU's PL061 as the ACPI scan makes it, and the power
 # button as the PL061's ACPI event. Judged here from the console: each
 # check line, a clean kernel log, lockdep on to the end and the guest's
-# status. Results in out/results/qemu-acpi; the last line is
-# "N passed, N failed".
+# status. Results in out/results/qemu-acpi, with "passed failed skipped" in
+# its counts file; the last line is "N passed, N failed".
 set -euo pipefail
 # shellcheck source=tools/uml/lib.sh
 . "$(dirname "$0")/../uml/lib.sh"
@@ -77,5 +77,6 @@ verdict "guest ran to completion" "$status" "status $status"
 guest=$(console | sed -n 's/^==== gpioclx: took boot \(.*\)$/\1/p')
 echo "  boot: $(cat "$results/boot-seconds") s (host, QEMU start to exit), guest uptime at the end ${guest:-?} s"
 log "make qemu-acpi took $(( $(date +%s) - start )) s"
+echo "$passed $failed 0" > "$results/counts"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -85,18 +85,21 @@ for series in "${others[@]}"; do
 	passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
 done
 
-# The arm64 QEMU virt board (tools/qemu/check.sh): the KUnit suites on an
-# arm64 kernel with a real GIC, lockdep and KASAN.
-qlog=$OUT/results/qemu-arm64.log
-if "$TOP/tools/qemu/check.sh" > "$qlog" 2>&1 ||
-	[ -f "$OUT/results/qemu-arm64/counts" ]; then
-	grep -E '^  ' "$qlog" || true
-	read -r p f s < "$OUT/results/qemu-arm64/counts"
-else
-	echo "  arm64 QEMU board: did not run (see $qlog)"
-	p=0 f=1 s=0
-fi
-passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+# The arm64 QEMU virt board: with its device tree (tools/qemu/check.sh:
+# KUnit and the end-to-end suite on an arm64 kernel with a real GIC,
+# lockdep and KASAN), then with ACPI (tools/qemu/acpi.sh).
+for board in qemu-arm64:check qemu-acpi:acpi; do
+	qlog=$OUT/results/${board%:*}.log
+	if "$TOP/tools/qemu/${board#*:}.sh" > "$qlog" 2>&1 ||
+		[ -f "$OUT/results/${board%:*}/counts" ]; then
+		grep -E '^  ' "$qlog" || true
+		read -r p f s < "$OUT/results/${board%:*}/counts"
+	else
+		echo "  ${board%:*} board: did not run (see $qlog)"
+		p=0 f=1 s=0
+	fi
+	passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+done
 
 log "make check took $(( $(date +%s) - start )) s"
 # Every boot's counts together, for .ci/run's last line too.
