@@ -5,7 +5,8 @@
  * controller, and its driver.
  *
  * The driver takes its GPIO interrupt resource from the device tree
- * (interrupts-extended = <&gpio PIN IRQ_TYPE_LEVEL_LOW>) and services it in a
+ * (interrupts-extended = <&gpio PIN IRQ_TYPE_LEVEL_LOW>) or from an ACPI
+ * GpioInt resource, through one probe path, and services it in a
  * threaded, passive-level handler: the thread "reads the device's status
  * register", which makes the device release the line. Several devices may
  * share one level line (wired-AND): it stays low while any of them asserts,
@@ -28,12 +29,11 @@
 
 #include <linux/interrupt.h>
 #include <linux/irq.h>
+#include <linux/irqdomain.h>
 #include <linux/list.h>
+#include <linux/mod_devicetable.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
-#include <linux/of.h>
-#include <linux/of_irq.h>
-#include <linux/of_platform.h>
 #include <linux/platform_device.h>
 #include <linux/pm_wakeup.h>
 #include <linux/property.h>
@@ -145,30 +145,33 @@ static void clx_sample_put_wire(void *data)
 	kfree(w);
 }
 
-/* Find the controller and pin our interrupt is wired to, and join the wire. */
+/*
+ * Find the controller and pin our interrupt is wired to, from the mapping
+ * the interrupt already has (the controller's domain carries its firmware
+ * node, the pin is the hwirq): the same whether a device tree or an ACPI
+ * GpioInt resource described it. Then join the wire.
+ */
 static int clx_sample_get_wire(struct clx_sample *s)
 {
-	struct of_phandle_args args;
-	struct platform_device *ctrl;
+	struct irq_data *d = irq_get_irq_data(s->irq);
 	struct clx_sample_wire *w;
-	int ret;
+	struct device *ctrl = NULL;
+	unsigned int pin;
 
-	ret = of_irq_parse_one(s->dev->of_node, 0, &args);
-	if (ret)
-		return dev_err_probe(s->dev, ret, "no interrupt wired\n");
-	ctrl = of_find_device_by_node(args.np);
-	of_node_put(args.np);
-	if (!ctrl || !gpio_clx_sim_controller(&ctrl->dev)) {
-		if (ctrl)
-			put_device(&ctrl->dev);
+	if (d && d->domain)
+		ctrl = bus_find_device_by_fwnode(&platform_bus_type,
+						 d->domain->fwnode);
+	if (!ctrl || !gpio_clx_sim_controller(ctrl)) {
+		put_device(ctrl);
 		return dev_err_probe(s->dev, -EPROBE_DEFER,
 				     "interrupt parent is not a bound gpio-clx-sim\n");
 	}
+	pin = irqd_to_hwirq(d);
 
 	scoped_guard(mutex, &clx_sample_lock) {
 		list_for_each_entry(w, &clx_sample_wires, node) {
-			if (w->ctrl == &ctrl->dev && w->pin == args.args[0]) {
-				put_device(&ctrl->dev);
+			if (w->ctrl == ctrl && w->pin == pin) {
+				put_device(ctrl);
 				w->users++;
 				s->wire = w;
 				break;
@@ -177,11 +180,11 @@ static int clx_sample_get_wire(struct clx_sample *s)
 		if (!s->wire) {
 			w = kzalloc(sizeof(*w), GFP_KERNEL);
 			if (!w) {
-				put_device(&ctrl->dev);
+				put_device(ctrl);
 				return -ENOMEM;
 			}
-			w->ctrl = &ctrl->dev;
-			w->pin = args.args[0];
+			w->ctrl = ctrl;
+			w->pin = pin;
 			w->users = 1;
 			list_add(&w->node, &clx_sample_wires);
 			s->wire = w;
