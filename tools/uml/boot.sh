@@ -96,6 +96,21 @@ uml_kernel_pid() {
 	done
 }
 
+# PID $1 and every process under it, killed: a stalled UML kernel may not
+# answer SIGTERM, and its guest processes are its children.
+kill_tree() {
+	local p all=() todo=("$1")
+
+	while [ ${#todo[@]} -gt 0 ]; do
+		p=${todo[0]}
+		todo=("${todo[@]:1}")
+		all+=("$p")
+		# shellcheck disable=SC2207
+		todo+=($(pgrep -P "$p"))
+	done
+	kill -KILL "${all[@]}" 2>/dev/null || true
+}
+
 # Stop the board when its heartbeat goes stale, or a little before its
 # time is up, with backtraces and the guest's processes (each one a host
 # process under the kernel's: CPU time and state) in RESULTS/stall.txt.
@@ -123,7 +138,9 @@ stall_watch() {
 				backtraces "$kpid"
 			fi
 		} > "$results/stall.txt" 2>&1
-		kill -TERM "$pid"
+		# The board, not only the shell that started it: left running,
+		# it would take a CPU from every boot after it until its timeout.
+		kill_tree "$pid"
 		return
 	done
 }
