@@ -31,6 +31,10 @@
  *   EDEB  pin 10  Edge   ActiveLow   Exclusive         PullUp, 5 ms debounce
  *
  * The debounce timeout is in units of 10 us: 500 is 5 ms.
+ *
+ * GCL0's _AEI makes pin 15 a GPIO-signaled ACPI event on its rising edge:
+ * gpiolib requests it and runs _E0F once per edge, which notifies GNTF
+ * (ID GCLX0003, driver gpio-clx-acpi-notify, which counts notifications).
  */
 DefinitionBlock ("", "SSDT", 2, "GPIOCX", "GCLXBRD", 0x00000001)
 {
@@ -63,11 +67,29 @@ DefinitionBlock ("", "SSDT", 2, "GPIOCX", "GCLXBRD", 0x00000001)
 							"RISE", "FALL", "BOTH", "LEVEL_HIGH",
 							"LEVEL_SHARED", "LEVEL_LOW", "", "",
 							"WAKE_EDGE", "WAKE_LEVEL", "DEBOUNCED", "",
-							"", "", "", ""
+							"", "", "", "EVENT"
 						}
 					}
 				}
 			})
+			Name (_AEI, ResourceTemplate ()
+			{
+				GpioInt (Edge, ActiveHigh, Exclusive, PullDown, 0,
+					 "\\_SB.GCL0", 0, ResourceConsumer)
+				{
+					15
+				}
+			})
+			Method (_E0F, 0, NotSerialized)
+			{
+				Notify (\_SB.GNTF, 0x80)
+			}
+		}
+
+		Device (GNTF)
+		{
+			Name (_HID, "GCLX0003")
+			Name (_UID, Zero)
 		}
 
 		Device (ERIS)

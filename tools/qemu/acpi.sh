@@ -86,7 +86,7 @@ log "results ($results)"
 consumers=(ERIS EFAL EBTH LHIG LSHA LSHB LLOW EWAK LWAK EDEB)
 for name in acpi-boot acpi-pl061-probe acpi-aei acpi-button acpi-power-button \
 	acpi-unbind acpi-rebind acpi-unload acpi-ssdt acpi-sim-probe \
-	"${consumers[@]/#/acpi-gpioint-}"; do
+	"${consumers[@]/#/acpi-gpioint-}" acpi-sim-aei acpi-sim-notify acpi-sim-unbind; do
 	line=$(console | sed -n "s/^==== gpioclx: check $name //p" | head -n1)
 	case $line in
 	ok*) verdict "$name" 0 "${line#ok }" ;;

@@ -122,8 +122,9 @@ fi
 
 # The ACPI boot (GPIOCLX_MODE=acpi, with tools/qemu/boot.sh's GPIOCLX_ACPI):
 # no device tree, so only our PL061 client has a device to bind, QEMU's
-# PL061 as the ACPI scan makes it (ARMH0061, an AMBA device); the sample
-# and simulator modules load and bind nothing. The core requests the PL061's
+# PL061 as the ACPI scan makes it (ARMH0061, an AMBA device); the simulator
+# and the sample bind the devices of our SSDT (acpi_ssdt below, checked
+# after these). The core requests the PL061's
 # ACPI event (_AEI: pin 3, rising edge), whose _E03 notifies the power
 # button device (PNP0C0C), which the ACPI button driver reports as
 # KEY_POWER. Each press must take the event's interrupt once and give one
@@ -133,9 +134,12 @@ fi
 A=/sys/bus/amba/devices/ARMH0061:00
 AD=/sys/bus/amba/drivers/gpio-clx-pl061
 
+# The count of controller $1's ACPI event interrupt (the PL061's by
+# default), or "none".
 acpi_irq_count() {
-	awk '/ACPI:Event/ { print $2; found = 1 } END { if (!found) print "none" }' \
-		/proc/interrupts
+	awk -v dev="${1:-ARMH0061:00}" '
+		/ACPI:Event/ && index($0, " " dev " ") { print $2; found = 1 }
+		END { if (!found) print "none" }' /proc/interrupts
 }
 
 acpi_chip() {
@@ -365,16 +369,58 @@ acpi_ssdt() {
 		ssdt_consumer "$dev" "$name" $rest
 	done
 	mark "took ssdt-consumers $(echo "$(uptime_s) $t0" | awk '{ print $1 - $2 }')"
+	acpi_sim_event
 	gpioinfo "$schip"
 	cat "$SDBG/regs" "$SDBG/debounce"
-	grep GCLX /proc/interrupts
+	grep -E 'GCLX|ACPI:Event' /proc/interrupts
 	cat /sys/kernel/debug/gpio-clx/GCLX0001:00/stats
+}
+
+notifications() {	# COUNT
+	read -r n < "$NTF/notifications"
+	[ "$n" = "$1" ]
+}
+
+# The simulated controller's _AEI: pin 15, rising edge, whose _E0F
+# notifies GCLX0003 (gpio-clx-acpi-notify counts). The core requested the
+# event when the controller registered (the PL061's is gone by now, so
+# ACPI:Event is this one). Three pulses on the pin: each rising edge must
+# take the event's interrupt once and give one notification; the falling
+# edges none.
+NTF=/sys/bus/platform/devices/GCLX0003:00
+acpi_sim_event() {
+	gpioinfo "$schip" | grep 'line  15:'
+	drv=$(readlink "$NTF/driver" 2>/dev/null)
+	[ "$(acpi_irq_count GCLX0001:00)" != none ] &&
+		[ "${drv##*/}" = gpio-clx-acpi-notify ]
+	check acpi-sim-aei $? "pin 15 requested as ACPI:Event; GCLX0003:00 bound to ${drv##*/}"
+	[ -e "$NTF/notifications" ] || return
+	irq0=$(acpi_irq_count GCLX0001:00)
+	read -r n0 < "$NTF/notifications"
+	ok=0
+	for i in 1 2 3; do
+		echo 1 > "$SDBG/pin15"
+		wait_for 5 notifications $((n0 + i)) && ok=$((ok + 1))
+		echo 0 > "$SDBG/pin15"
+		sleep 0.2
+	done
+	sleep 0.5
+	read -r n < "$NTF/notifications"
+	irq=$(acpi_irq_count GCLX0001:00)
+	[ "$ok" = 3 ] && [ "$n" = $((n0 + 3)) ] && [ "$irq" = $((irq0 + 3)) ]
+	check acpi-sim-notify $? "3 pulses on pin 15: notifications $n0 -> $n, event interrupts $irq0 -> $irq"
 }
 
 if [ "${GPIOCLX_MODE:-}" = acpi ]; then
 	acpi_mode
+	load drivers/misc/gpio-clx-acpi-notify
 	acpi_ssdt
-	rmmod gpio-clx-sample gpio-clx-sim irq-clx-sim-intc gpio-clx || status=1
+	# The controller's ACPI event holds its module until the unbind.
+	rmmod gpio-clx-sample || status=1
+	echo GCLX0001:00 > /sys/bus/platform/drivers/gpio-clx-sim/unbind || status=1
+	[ "$(acpi_irq_count GCLX0001:00)" = none ]
+	check acpi-sim-unbind $? "the event freed at the controller's unbind"
+	rmmod gpio-clx-acpi-notify gpio-clx-sim irq-clx-sim-intc gpio-clx || status=1
 	section lockdep grep debug_locks /proc/lockdep_stats
 	mark "took boot $(uptime_s)"
 	section kmsg dmesg
