@@ -76,8 +76,8 @@ bench:
 	tools/uml/bench.sh
 	tools/qemu/bench.sh
 
-# checkpatch, sparse, kernel-doc, dt-doc-validate, shellcheck, clang-format,
-# reST; also part of make check.
+# checkpatch, sparse, kernel-doc, dt-doc-validate, iasl, shellcheck,
+# clang-format, reST; also part of make check.
 lint:
 	tools/lint.sh
 
@@ -98,7 +98,8 @@ qemu-check:
 	tools/qemu/check.sh
 
 # The same board booted with ACPI (UEFI firmware): the PL061 and its power
-# button event (tools/qemu/acpi.sh).
+# button event, the simulated controller and its GpioInt consumers from our
+# SSDT (dts/acpi, compiled into out/acpi) (tools/qemu/acpi.sh).
 qemu-acpi:
 	tools/qemu/acpi.sh
 

@@ -3,9 +3,10 @@
 #
 # "make lint": the checks a kernel reviewer runs first. checkpatch --strict
 # on every C file, sparse (C=2) and kernel-doc on the modules, dt-doc-validate
-# on the bindings, get_abi.pl on the sysfs ABI, shellcheck on every script,
-# clang-format (.clang-format) on the C++ tools, docutils on the docs. Needs the unpacked kernel source
-# and the test board's kernel build (make uml or make check makes both).
+# on the bindings, get_abi.pl on the sysfs ABI, iasl on the ACPI tables,
+# every script through shellcheck, clang-format (.clang-format) on the C++
+# tools, docutils on the docs. Needs the unpacked kernel source and the test
+# board's kernel build (make uml or make check makes both).
 set -euo pipefail
 # shellcheck source=tools/uml/lib.sh
 . "$(dirname "$0")/uml/lib.sh"
@@ -86,6 +87,18 @@ if [ -n "$abi" ]; then
 	echo "lint: get_abi.pl found problems in Documentation/ABI" >&2
 	fail=1
 fi
+
+# The ACPI tables of the arm64 board, through iasl with warnings as errors
+# (tools/qemu/acpi.sh builds them the same way for the boot).
+mkdir -p "$OUT/lint/acpi"
+for asl in dts/acpi/*.asl; do
+	if ! iasl -we -vs -p "$OUT/lint/acpi/$(basename "$asl" .asl)" "$asl" \
+		> "$OUT/lint/acpi/iasl.log" 2>&1; then
+		cat "$OUT/lint/acpi/iasl.log"
+		echo "lint: iasl found problems in $asl" >&2
+		fail=1
+	fi
+done
 
 mapfile -t scripts < <(git ls-files --cached --others --exclude-standard '*.sh' .ci/run 2>/dev/null)
 if ! shellcheck -x "${scripts[@]}"; then

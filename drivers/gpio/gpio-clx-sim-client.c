@@ -19,7 +19,8 @@
  * the whole period. The driver never calls gpiolib or genirq itself; the
  * model drives the parent line.
  *
- * Device-tree switches turn hardware features off so that every path of the
+ * Device-tree switches (on an ACPI board, properties of the device's _DSD)
+ * turn hardware features off so that every path of the
  * core runs on the board: "linux,no-hw-both-edges" (the core emulates both
  * edges), "linux,no-hw-debounce" (the core, or the character device,
  * debounces) and "linux,bus-attached" (the controller sits behind a slow
@@ -38,6 +39,7 @@
  *   pin<N>          "0" or "1": drive input pin N; read the driven level
  *   regs            every bank's registers (gpio-clx-sim-debugfs.c)
  *   coalesced       "PIN COUNT" lines: edges lost in a latch already set
+ *   debounce        "PIN PERIOD_US" lines: pins with a hardware debounce period
  *   generator       square waves and pulse trains (gpio-clx-sim-gen.c)
  *   suspend_inject  "PIN LEVEL": drive a pin once suspended
  *   asleep_regs     the registers as they were while suspended
@@ -48,6 +50,7 @@
  * the hooks of gpio-clx-sim.h for kernel code.
  */
 
+#include <linux/acpi.h>
 #include <linux/device.h>
 #include <linux/interrupt.h>
 #include <linux/irq.h>
@@ -338,6 +341,12 @@ static int clx_sim_check_provider(struct device *dev)
 	unsigned int i;
 	u32 cells;
 
+	/*
+	 * An ACPI consumer names the controller's device and a pin in its
+	 * GpioInt or GpioIo resource: there are no cells to misparse.
+	 */
+	if (is_acpi_node(dev_fwnode(dev)))
+		return 0;
 	for (i = 0; i < ARRAY_SIZE(props); i++) {
 		if (!device_property_present(dev, props[i][0]))
 			return dev_err_probe(dev, -EINVAL, "%s is missing\n",
@@ -715,11 +724,23 @@ static const struct of_device_id clx_sim_of_match[] = {
 };
 MODULE_DEVICE_TABLE(of, clx_sim_of_match);
 
+/*
+ * The same controller described by an ACPI table (dts/acpi/gpioclx-ssdt.asl):
+ * its properties in _DSD, its parent an Interrupt() resource. A test ID of
+ * the project's own, not a registered one.
+ */
+static const struct acpi_device_id clx_sim_acpi_match[] = {
+	{ "GCLX0001" },
+	{ }
+};
+MODULE_DEVICE_TABLE(acpi, clx_sim_acpi_match);
+
 static struct platform_driver clx_sim_driver = {
 	.probe = clx_sim_probe,
 	.driver = {
 		.name = "gpio-clx-sim",
 		.of_match_table = clx_sim_of_match,
+		.acpi_match_table = clx_sim_acpi_match,
 		.pm = pm_sleep_ptr(&clx_sim_pm_ops),
 	},
 };

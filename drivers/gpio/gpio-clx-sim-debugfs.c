@@ -110,6 +110,26 @@ static int clx_sim_coalesced_show(struct seq_file *s, void *unused)
 }
 DEFINE_SHOW_ATTRIBUTE(clx_sim_coalesced);
 
+/*
+ * One line per pin whose hardware debounce period is set, "PIN PERIOD_US":
+ * what the core programmed with the pin's interrupt. Empty without hardware
+ * debounce ("linux,no-hw-debounce").
+ */
+static int clx_sim_debounce_show(struct seq_file *s, void *unused)
+{
+	struct clx_sim *sim = s->private;
+	unsigned int i;
+	u32 period;
+
+	for (i = 0; sim->debounce && i < sim->ngpio; i++) {
+		period = READ_ONCE(sim->debounce[i].period_us);
+		if (period)
+			seq_printf(s, "%u %u\n", i, period);
+	}
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(clx_sim_debounce);
+
 void clx_sim_debugfs_create_root(void)
 {
 	clx_sim_debugfs_root = debugfs_create_dir("gpio-clx-sim", NULL);
@@ -151,5 +171,7 @@ int clx_sim_debugfs_init(struct clx_sim *sim)
 			    &clx_sim_regs_fops);
 	debugfs_create_file("coalesced", 0400, sim->debugfs, sim,
 			    &clx_sim_coalesced_fops);
+	debugfs_create_file("debounce", 0400, sim->debugfs, sim,
+			    &clx_sim_debounce_fops);
 	return devm_add_action_or_reset(sim->dev, clx_sim_debugfs_remove, sim);
 }

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Sample peripheral for the gpioclx test board: a device whose active-low,
- * open-drain interrupt output is wired to a pin of the simulated GPIO
- * controller, and its driver.
+ * Sample peripheral for the gpioclx test board: a device whose interrupt
+ * output is wired to a pin of the simulated GPIO controller, and its driver.
+ * The output is active low and open drain on the device tree boards; it
+ * asserts the polarity its trigger type asks for (high for a rising edge
+ * or a high level), so that any trigger an ACPI GpioInt gives works.
  *
  * The driver takes its GPIO interrupt resource from the device tree
  * (interrupts-extended = <&gpio PIN IRQ_TYPE_LEVEL_LOW>) or from an ACPI
@@ -19,7 +21,9 @@
  * were suspended, like a button pressed during sleep) and "events" (how
  * many interrupts the driver has serviced), documented in
  * Documentation/ABI/testing/sysfs-driver-gpio-clx-sample. A device with the
- * "wakeup-source" property arms its interrupt for wake-up across sleep.
+ * "wakeup-source" property, or whose GpioInt gpiolib reports wake-capable
+ * (ExclusiveAndWake, SharedAndWake: only on a machine whose FADT says
+ * low-power S0 idle), arms its interrupt for wake-up across sleep.
  *
  * A device with "linux,external-line" has its line driven from outside the
  * simulation, e.g. a button on a real controller: there is no wire, any
@@ -27,6 +31,7 @@
  * every interrupt its thread sees counts as an event.
  */
 
+#include <linux/acpi.h>
 #include <linux/interrupt.h>
 #include <linux/irq.h>
 #include <linux/irqdomain.h>
@@ -41,13 +46,14 @@
 
 #include "gpio-clx-sim.h"
 
-/* One physical line on the simulated controller and who pulls it down. */
+/* One physical line on the simulated controller and who asserts it. */
 struct clx_sample_wire {
 	struct list_head node;
 	struct device *ctrl;
 	unsigned int pin;
 	unsigned int asserted;
 	unsigned int users;
+	bool active_high;	/* as its first user's trigger asks */
 };
 
 struct clx_sample {
@@ -72,8 +78,9 @@ static void clx_sample_drive(struct clx_sample *s, bool assert)
 		return;
 	s->asserted = assert;
 	w->asserted += assert ? 1 : -1;
-	/* Open drain: low while anyone pulls, high (idle) otherwise. */
-	gpio_clx_sim_set_input(w->ctrl, w->pin, !w->asserted);
+	/* Wired-OR of the active level: active while anyone asserts. */
+	gpio_clx_sim_set_input(w->ctrl, w->pin,
+			       !!w->asserted == w->active_high);
 }
 
 /* The passive-level ISR: service the device if it is the one asking. */
@@ -146,6 +153,18 @@ static void clx_sample_put_wire(void *data)
 }
 
 /*
+ * The level that asserts the line: high for a rising edge or a high level;
+ * low for the rest, both edges included (the assertion is the falling edge,
+ * the release the rising one).
+ */
+static bool clx_sample_active_high(int irq)
+{
+	unsigned int type = irq_get_trigger_type(irq);
+
+	return type == IRQ_TYPE_EDGE_RISING || type == IRQ_TYPE_LEVEL_HIGH;
+}
+
+/*
  * Find the controller and pin our interrupt is wired to, from the mapping
  * the interrupt already has (the controller's domain carries its firmware
  * node, the pin is the hwirq): the same whether a device tree or an ACPI
@@ -186,13 +205,47 @@ static int clx_sample_get_wire(struct clx_sample *s)
 			w->ctrl = ctrl;
 			w->pin = pin;
 			w->users = 1;
+			w->active_high = clx_sample_active_high(s->irq);
 			list_add(&w->node, &clx_sample_wires);
 			s->wire = w;
-			/* The line idles high: nobody pulls it yet. */
-			gpio_clx_sim_set_input(w->ctrl, w->pin, true);
+			/* Nobody asserts it yet: the line idles inactive. */
+			gpio_clx_sim_set_input(w->ctrl, w->pin,
+					       !w->active_high);
 		}
 	}
 	return devm_add_action_or_reset(s->dev, clx_sample_put_wire, s);
+}
+
+/*
+ * The interrupt, and whether it may wake the system: "wakeup-source", or on
+ * an ACPI device the wake bit of its GpioInt, which only
+ * acpi_dev_gpio_irq_wake_get() reports (platform_get_irq() takes the same
+ * GpioInt for index 0 but drops the bit). The _optional variant and the
+ * ACPI call print nothing: one error line per failure.
+ */
+static int clx_sample_get_irq(struct platform_device *pdev, bool *wake)
+{
+	struct acpi_device *adev = ACPI_COMPANION(&pdev->dev);
+	struct device *dev = &pdev->dev;
+	bool gpio_wake = false;
+	int irq;
+
+	if (adev) {
+		irq = acpi_dev_gpio_irq_wake_get(adev, 0, &gpio_wake);
+		if (irq == -ENOENT)
+			return dev_err_probe(dev, -EINVAL, "no GpioInt resource\n");
+	} else {
+		irq = platform_get_irq_optional(pdev, 0);
+		if (irq == -ENXIO &&
+		    !device_property_present(dev, "interrupts") &&
+		    !device_property_present(dev, "interrupts-extended"))
+			return dev_err_probe(dev, -EINVAL, "no interrupt\n");
+	}
+	if (irq < 0)
+		return dev_err_probe(dev, irq == -ENXIO ? -EINVAL : irq,
+				     "interrupt not mapped: refused by its controller, or no descriptor free\n");
+	*wake = gpio_wake || device_property_read_bool(dev, "wakeup-source");
+	return irq;
 }
 
 static int clx_sample_probe(struct platform_device *pdev)
@@ -200,6 +253,7 @@ static int clx_sample_probe(struct platform_device *pdev)
 	struct device *dev = &pdev->dev;
 	struct clx_sample *s;
 	unsigned long flags;
+	bool wake;
 	int ret;
 
 	s = devm_kzalloc(dev, sizeof(*s), GFP_KERNEL);
@@ -211,15 +265,11 @@ static int clx_sample_probe(struct platform_device *pdev)
 	/*
 	 * Mapped first: the controller's domain checks the pin and the
 	 * trigger of the specifier, and says what is wrong with them, before
-	 * anything drives the wire. The _optional variant prints nothing.
+	 * anything drives the wire.
 	 */
-	s->irq = platform_get_irq_optional(pdev, 0);
-	if (s->irq == -ENXIO && !device_property_present(dev, "interrupts") &&
-	    !device_property_present(dev, "interrupts-extended"))
-		return dev_err_probe(dev, -EINVAL, "no interrupt\n");
+	s->irq = clx_sample_get_irq(pdev, &wake);
 	if (s->irq < 0)
-		return dev_err_probe(dev, s->irq == -ENXIO ? -EINVAL : s->irq,
-				     "interrupt not mapped: refused by its controller, or no descriptor free\n");
+		return s->irq;
 
 	if (!device_property_read_bool(dev, "linux,external-line")) {
 		ret = clx_sample_get_wire(s);
@@ -242,8 +292,7 @@ static int clx_sample_probe(struct platform_device *pdev)
 					flags, dev_name(dev), s);
 	if (ret)
 		return dev_err_probe(dev, ret, "cannot request interrupt\n");
-	device_init_wakeup(dev, device_property_read_bool(dev,
-							  "wakeup-source"));
+	device_init_wakeup(dev, wake);
 	return 0;
 }
 
@@ -293,11 +342,19 @@ static const struct of_device_id clx_sample_of_match[] = {
 };
 MODULE_DEVICE_TABLE(of, clx_sample_of_match);
 
+/* A consumer in an ACPI table, its interrupt one GpioInt resource. */
+static const struct acpi_device_id clx_sample_acpi_match[] = {
+	{ "GCLX0002" },
+	{ }
+};
+MODULE_DEVICE_TABLE(acpi, clx_sample_acpi_match);
+
 static struct platform_driver clx_sample_driver = {
 	.probe = clx_sample_probe,
 	.driver = {
 		.name = "gpio-clx-sample",
 		.of_match_table = clx_sample_of_match,
+		.acpi_match_table = clx_sample_acpi_match,
 		.pm = pm_sleep_ptr(&clx_sample_pm_ops),
 		.dev_groups = clx_sample_groups,
 	},

@@ -10,7 +10,7 @@ pkgs=(
 	device-tree-compiler gpiod googletest libgtest-dev cmake pkg-config
 	xz-utils python3 kmod rsync jq shellcheck python3-docutils
 	linux-headers-amd64 gcc-aarch64-linux-gnu g++-aarch64-linux-gnu dkms sparse file
-	dt-schema clang-format qemu-system-arm qemu-efi-aarch64
+	dt-schema clang-format qemu-system-arm qemu-efi-aarch64 acpica-tools
 )
 # Packages only some commands need, from the caller (make bench: gnuplot-nox).
 pkgs+=("$@")

@@ -122,8 +122,9 @@ fi
 
 # The ACPI boot (GPIOCLX_MODE=acpi, with tools/qemu/boot.sh's GPIOCLX_ACPI):
 # no device tree, so only our PL061 client has a device to bind, QEMU's
-# PL061 as the ACPI scan makes it (ARMH0061, an AMBA device); the sample
-# and simulator modules load and bind nothing. The core requests the PL061's
+# PL061 as the ACPI scan makes it (ARMH0061, an AMBA device); the simulator
+# and the sample bind the devices of our SSDT (acpi_ssdt below, checked
+# after these). The core requests the PL061's
 # ACPI event (_AEI: pin 3, rising edge), whose _E03 notifies the power
 # button device (PNP0C0C), which the ACPI button driver reports as
 # KEY_POWER. Each press must take the event's interrupt once and give one
@@ -133,9 +134,12 @@ fi
 A=/sys/bus/amba/devices/ARMH0061:00
 AD=/sys/bus/amba/drivers/gpio-clx-pl061
 
+# The count of controller $1's ACPI event interrupt (the PL061's by
+# default), or "none".
 acpi_irq_count() {
-	awk '/ACPI:Event/ { print $2; found = 1 } END { if (!found) print "none" }' \
-		/proc/interrupts
+	awk -v dev="${1:-ARMH0061:00}" '
+		/ACPI:Event/ && index($0, " " dev " ") { print $2; found = 1 }
+		END { if (!found) print "none" }' /proc/interrupts
 }
 
 acpi_chip() {
@@ -208,9 +212,215 @@ acpi_mode() {
 	check acpi-unload $? "unbound and unloaded"
 }
 
+# Our SSDT (dts/acpi/gpioclx-ssdt.asl, installed from the initramfs by the
+# kernel's table upgrade): the simulated controller GCLX0001 on GSI 232 and
+# its consumers GCLX0002, one GpioInt each. Each consumer is known by its
+# device name in the table; its row says what the table asks for:
+#   NAME PIN TYPE SHARERS WAKE BIAS DEBOUNCE_US
+# TYPE as genirq has it (1 rising, 2 falling, 3 both, 4 high, 8 low); WAKE
+# 1 for ExclusiveAndWake and SharedAndWake; BIAS as gpioinfo prints it, -
+# for PullDefault (no flag).
+SD=/sys/bus/platform/devices/GCLX0001:00
+SDBG=/sys/kernel/debug/gpio-clx-sim/GCLX0001:00
+SSDT_CONSUMERS="ERIS 0 1 1 0 pull-down 0
+EFAL 1 2 1 0 pull-up 0
+EBTH 2 3 1 0 bias-disabled 0
+LHIG 3 4 1 0 pull-down 0
+LSHA 4 8 2 0 pull-up 0
+LSHB 4 8 2 0 pull-up 0
+LLOW 5 8 1 0 - 0
+EWAK 8 2 1 1 pull-up 0
+LWAK 9 8 1 1 pull-up 0
+EDEB 10 2 1 0 pull-up 5000"
+
+# The Linux interrupt whose actions include device $1, or nothing. One
+# grep for all of them, and the shell's own read for single values below: a
+# process costs much under emulation and KASAN.
+irq_of() {
+	grep -E "(^|,)$1(,|\$)" /sys/kernel/irq/*/actions |
+		sed -n 's|^/sys/kernel/irq/\([0-9]*\)/actions:.*|\1|p' | grep .
+}
+
+# The bits of pin $1 in the simulator's registers: "en mask edge pol both".
+sim_bits() {
+	bit=$(($1 % 8))
+	# bank B: in X out X dir X en X mask X edge X pol X both X status X
+	while read -r _ b _ _ _ _ _ _ _ en _ mask _ edge _ pol _ both _; do
+		[ "$b" = "$(($1 / 8)):" ] || continue
+		echo "$((en >> bit & 1)) $((mask >> bit & 1)) $((edge >> bit & 1))" \
+			"$((pol >> bit & 1)) $((both >> bit & 1))"
+	done < "$SDBG/regs"
+}
+
+sample_events() {	# DEV COUNT
+	read -r n < "/sys/bus/platform/devices/$1/events"
+	[ "$n" = "$2" ]
+}
+
+# ssdt_consumer DEV NAME PIN TYPE SHARERS WAKE BIAS DEBOUNCE: one check
+# line for one consumer. What the kernel made of its GpioInt: the trigger
+# genirq has (irq debugfs dstate), what the controller's registers hold for
+# the pin, how many actions share the interrupt, whether the device may
+# wake (its power/wakeup), the line's bias flag (gpioinfo, in $ginfo), the
+# hardware debounce period; then the device asserts its line once and its
+# threaded handler must run once.
+ssdt_consumer() {
+	dev=$1 name=$2 pin=$3 type=$4 sharers=$5 wake=$6 bias=$7 deb=$8
+	P=/sys/bus/platform/devices/$dev
+	bad=
+	irq=$(irq_of "$dev") || { check "acpi-gpioint-$name" 1 "$dev: no interrupt requested"; return; }
+	while read -r k v; do
+		[ "$k" = dstate: ] && got_type=$((v & 15))
+	done < "/sys/kernel/debug/irq/irqs/$irq"
+	[ "$got_type" = "$type" ] || bad="$bad type"
+	read -r hwirq < "/sys/kernel/irq/$irq/hwirq"
+	[ "$hwirq" = "$pin" ] || bad="$bad hwirq"
+	case $type in
+	1) want="1 0 1 1 0" ;;
+	2) want="1 0 1 0 0" ;;
+	3) want="1 0 1 0 1" ;;
+	4) want="1 0 0 1 0" ;;
+	*) want="1 0 0 0 0" ;;
+	esac
+	hw=$(sim_bits "$pin")
+	[ "$hw" = "$want" ] || bad="$bad registers"
+	read -r acts < "/sys/kernel/irq/$irq/actions"
+	# shellcheck disable=SC2086 # split at the commas
+	actions=$(IFS=,; set -- $acts; echo $#)
+	[ "$actions" = "$sharers" ] || bad="$bad sharing"
+	pw=no
+	[ -e "$P/power/wakeup" ] && read -r pw < "$P/power/wakeup"
+	if [ "$wake" = 1 ] && [ "$lps0" = 1 ]; then
+		[ "$pw" = enabled ] || bad="$bad wake"
+	else
+		[ "$pw" = no ] || bad="$bad wake"
+	fi
+	info=
+	while read -r k n rest; do
+		[ "$k $n" = "line $pin:" ] && info=$rest
+	done < /tmp/ginfo
+	case "$bias $info" in
+	"- "*pull-up* | "- "*pull-down* | "- "*bias-disabled*) bad="$bad bias" ;;
+	"- "*) ;;
+	"$bias "*"$bias"*) ;;
+	*) bad="$bad bias" ;;
+	esac
+	got_deb=0
+	while read -r p us; do
+		[ "$p" = "$pin" ] && got_deb=$us
+	done < "$SDBG/debounce"
+	[ "$got_deb" = "$deb" ] || bad="$bad debounce"
+	read -r before < "$P/events"
+	echo 1 > "$P/trigger"
+	wait_for 5 sample_events "$dev" $((before + 1))
+	sleep 0.2
+	read -r after < "$P/events"
+	[ "$after" = $((before + 1)) ] || bad="$bad events"
+	echo "$name: $dev irq $irq ($acts); gpioinfo: $info"
+	[ -z "$bad" ]
+	check "acpi-gpioint-$name" $? \
+		"pin $pin type $got_type (want $type), en/mask/edge/pol/both $hw, actions $actions, wakeup $pw, debounce $got_deb us, events $before -> $after${bad:+; wrong:$bad}"
+}
+
+acpi_ssdt() {
+	found=
+	for t in /sys/firmware/acpi/tables/SSDT*; do
+		[ "$(dd if="$t" bs=1 skip=16 count=7 2>/dev/null)" = GCLXBRD ] &&
+			found=${t##*/}
+	done
+	dmesg | grep 'Table Upgrade'
+	[ -n "$found" ]
+	check acpi-ssdt $? "our SSDT (GCLXBRD) installed from the initramfs: ${found:-not found}"
+
+	# The FADT's flags (offset 112): bit 21 is low-power S0 idle, without
+	# which gpiolib reports no GpioInt as wake-capable.
+	fadt=$(od -An -tu4 -j112 -N4 /sys/firmware/acpi/tables/FACP | tr -d ' ')
+	lps0=$((fadt >> 21 & 1))
+	printf 'FADT flags %#x: hardware-reduced %d, low-power S0 idle %d\n' \
+		"$fadt" $((fadt >> 20 & 1)) "$lps0"
+
+	drv=$(readlink "$SD/driver" 2>/dev/null)
+	schip=
+	for d in "$SD"/gpiochip*; do
+		[ -e "$d" ] && schip=${d##*/}
+	done
+	# The GIC's interrupt 232 (hwirq of GSI 232), there with its handler.
+	pirq=$(grep -l '^232$' /sys/kernel/irq/*/hwirq | cut -d/ -f5 | head -n1)
+	grep -H . "/sys/kernel/irq/${pirq:-none}"/* 2>/dev/null
+	grep -E '^(handler|chip|domain|hwirq):' "/sys/kernel/debug/irq/irqs/${pirq:-none}"
+	handler=$(sed -n 's/^handler: *//p' "/sys/kernel/debug/irq/irqs/${pirq:-none}" 2>/dev/null)
+	[ "${drv##*/}" = gpio-clx-sim ] && [ -n "$schip" ] &&
+		[ "${handler%% *}" = clx_sim_latched_handler ]
+	check acpi-sim-probe $? "GCLX0001:00 ($(cat "$SD/firmware_node/path" 2>/dev/null)) bound to ${drv##*/}, ${schip:-no chip}, parent GSI 232 = irq ${pirq:-none}, handler ${handler:-none}"
+	[ -n "$schip" ] || return
+
+	# "GCLX0002:NN \_SB_.NAME" for each consumer the ACPI scan made.
+	paths=$(grep . /sys/bus/platform/devices/GCLX0002:*/firmware_node/path |
+		sed 's|^/sys/bus/platform/devices/\([^/]*\)/firmware_node/path:|\1 |')
+	t0=$(uptime_s)
+	gpioinfo "$schip" > /tmp/ginfo
+	echo "$SSDT_CONSUMERS" | while read -r name rest; do
+		dev=$(echo "$paths" | sed -n "s/^\([^ ]*\) .*\.$name\$/\1/p")
+		if [ -z "$dev" ] || [ ! -e "/sys/bus/platform/devices/$dev/driver" ]; then
+			check "acpi-gpioint-$name" 1 "no bound GCLX0002 device for $name"
+			continue
+		fi
+		# shellcheck disable=SC2086 # the row's fields
+		ssdt_consumer "$dev" "$name" $rest
+	done
+	mark "took ssdt-consumers $(echo "$(uptime_s) $t0" | awk '{ print $1 - $2 }')"
+	acpi_sim_event
+	gpioinfo "$schip"
+	cat "$SDBG/regs" "$SDBG/debounce"
+	grep -E 'GCLX|ACPI:Event' /proc/interrupts
+	cat /sys/kernel/debug/gpio-clx/GCLX0001:00/stats
+}
+
+notifications() {	# COUNT
+	read -r n < "$NTF/notifications"
+	[ "$n" = "$1" ]
+}
+
+# The simulated controller's _AEI: pin 15, rising edge, whose _E0F
+# notifies GCLX0003 (gpio-clx-acpi-notify counts). The core requested the
+# event when the controller registered (the PL061's is gone by now, so
+# ACPI:Event is this one). Three pulses on the pin: each rising edge must
+# take the event's interrupt once and give one notification; the falling
+# edges none.
+NTF=/sys/bus/platform/devices/GCLX0003:00
+acpi_sim_event() {
+	gpioinfo "$schip" | grep 'line  15:'
+	drv=$(readlink "$NTF/driver" 2>/dev/null)
+	[ "$(acpi_irq_count GCLX0001:00)" != none ] &&
+		[ "${drv##*/}" = gpio-clx-acpi-notify ]
+	check acpi-sim-aei $? "pin 15 requested as ACPI:Event; GCLX0003:00 bound to ${drv##*/}"
+	[ -e "$NTF/notifications" ] || return
+	irq0=$(acpi_irq_count GCLX0001:00)
+	read -r n0 < "$NTF/notifications"
+	ok=0
+	for i in 1 2 3; do
+		echo 1 > "$SDBG/pin15"
+		wait_for 5 notifications $((n0 + i)) && ok=$((ok + 1))
+		echo 0 > "$SDBG/pin15"
+		sleep 0.2
+	done
+	sleep 0.5
+	read -r n < "$NTF/notifications"
+	irq=$(acpi_irq_count GCLX0001:00)
+	[ "$ok" = 3 ] && [ "$n" = $((n0 + 3)) ] && [ "$irq" = $((irq0 + 3)) ]
+	check acpi-sim-notify $? "3 pulses on pin 15: notifications $n0 -> $n, event interrupts $irq0 -> $irq"
+}
+
 if [ "${GPIOCLX_MODE:-}" = acpi ]; then
 	acpi_mode
-	rmmod gpio-clx-sample gpio-clx-sim irq-clx-sim-intc gpio-clx || status=1
+	load drivers/misc/gpio-clx-acpi-notify
+	acpi_ssdt
+	# The controller's ACPI event holds its module until the unbind.
+	rmmod gpio-clx-sample || status=1
+	echo GCLX0001:00 > /sys/bus/platform/drivers/gpio-clx-sim/unbind || status=1
+	[ "$(acpi_irq_count GCLX0001:00)" = none ]
+	check acpi-sim-unbind $? "the event freed at the controller's unbind"
+	rmmod gpio-clx-acpi-notify gpio-clx-sim irq-clx-sim-intc gpio-clx || status=1
 	section lockdep grep debug_locks /proc/lockdep_stats
 	mark "took boot $(uptime_s)"
 	section kmsg dmesg

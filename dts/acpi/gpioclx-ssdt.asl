@@ -1,0 +1,235 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0
+ *
+ * The gpioclx test board's GPIO side for an ACPI boot of the arm64 QEMU
+ * virt board (make qemu-acpi): a secondary table that QEMU's own tables
+ * do not have, loaded by the kernel from the initramfs (ACPI table
+ * upgrade, tools/qemu/acpi.sh).
+ *
+ * GCL0 is the simulated GPIO controller (driver gpio-clx-sim, ID
+ * GCLX0001): its properties in _DSD, with the device-properties UUID, and
+ * its output on a spare GIC SPI, 200, which is GSI 232 (SPIs 48-111 are
+ * QEMU's PCI MSIs, 112-175 its platform bus). The GIC forgets the pending
+ * bit the model sets once the interrupt is taken, so the controller says
+ * linux,parent-pending-latched, as on the device tree board.
+ *
+ * Each consumer (driver gpio-clx-sample, ID GCLX0002) has one GpioInt on
+ * GCL0: one combination of trigger, polarity, sharing, wake, pull and
+ * debounce each (Documentation/porting.rst, "The ACPI side"). The test
+ * guest (tools/qemu/guest/init.sh) knows each by its name and checks what
+ * the kernel made of it. Two banks of eight pins:
+ *
+ *   ERIS  pin 0   Edge   ActiveHigh  Exclusive         PullDown
+ *   EFAL  pin 1   Edge   ActiveLow   Exclusive         PullUp
+ *   EBTH  pin 2   Edge   ActiveBoth  Exclusive         PullNone
+ *   LHIG  pin 3   Level  ActiveHigh  Exclusive         PullDown
+ *   LSHA  pin 4   Level  ActiveLow   Shared            PullUp
+ *   LSHB  pin 4   Level  ActiveLow   Shared            PullUp
+ *   LLOW  pin 5   Level  ActiveLow   Exclusive         PullDefault
+ *   EWAK  pin 8   Edge   ActiveLow   ExclusiveAndWake  PullUp
+ *   LWAK  pin 9   Level  ActiveLow   SharedAndWake     PullUp
+ *   EDEB  pin 10  Edge   ActiveLow   Exclusive         PullUp, 5 ms debounce
+ *
+ * The debounce timeout is in units of 10 us: 500 is 5 ms.
+ *
+ * GCL0's _AEI makes pin 15 a GPIO-signaled ACPI event on its rising edge:
+ * gpiolib requests it and runs _E0F once per edge, which notifies GNTF
+ * (ID GCLX0003, driver gpio-clx-acpi-notify, which counts notifications).
+ */
+DefinitionBlock ("", "SSDT", 2, "GPIOCX", "GCLXBRD", 0x00000001)
+{
+	Scope (\_SB)
+	{
+		Device (GCL0)
+		{
+			Name (_HID, "GCLX0001")
+			Name (_UID, Zero)
+			Name (_CRS, ResourceTemplate ()
+			{
+				Interrupt (ResourceConsumer, Level, ActiveHigh, Exclusive)
+				{
+					232
+				}
+			})
+			Name (_DSD, Package ()
+			{
+				ToUUID ("daffd814-6eba-4d8c-8a91-bc9bbf4aa301"),
+				Package ()
+				{
+					Package () { "ngpios", 16 },
+					Package () { "linux,pins-per-bank", 8 },
+					Package () { "linux,parent-pending-latched", One },
+					Package ()
+					{
+						"gpio-line-names",
+						Package ()
+						{
+							"RISE", "FALL", "BOTH", "LEVEL_HIGH",
+							"LEVEL_SHARED", "LEVEL_LOW", "", "",
+							"WAKE_EDGE", "WAKE_LEVEL", "DEBOUNCED", "",
+							"", "", "", "EVENT"
+						}
+					}
+				}
+			})
+			Name (_AEI, ResourceTemplate ()
+			{
+				GpioInt (Edge, ActiveHigh, Exclusive, PullDown, 0,
+					 "\\_SB.GCL0", 0, ResourceConsumer)
+				{
+					15
+				}
+			})
+			Method (_E0F, 0, NotSerialized)
+			{
+				Notify (\_SB.GNTF, 0x80)
+			}
+		}
+
+		Device (GNTF)
+		{
+			Name (_HID, "GCLX0003")
+			Name (_UID, Zero)
+		}
+
+		Device (ERIS)
+		{
+			Name (_HID, "GCLX0002")
+			Name (_UID, One)
+			Name (_CRS, ResourceTemplate ()
+			{
+				GpioInt (Edge, ActiveHigh, Exclusive, PullDown, 0,
+					 "\\_SB.GCL0", 0, ResourceConsumer)
+				{
+					0
+				}
+			})
+		}
+
+		Device (EFAL)
+		{
+			Name (_HID, "GCLX0002")
+			Name (_UID, 2)
+			Name (_CRS, ResourceTemplate ()
+			{
+				GpioInt (Edge, ActiveLow, Exclusive, PullUp, 0,
+					 "\\_SB.GCL0", 0, ResourceConsumer)
+				{
+					1
+				}
+			})
+		}
+
+		Device (EBTH)
+		{
+			Name (_HID, "GCLX0002")
+			Name (_UID, 3)
+			Name (_CRS, ResourceTemplate ()
+			{
+				GpioInt (Edge, ActiveBoth, Exclusive, PullNone, 0,
+					 "\\_SB.GCL0", 0, ResourceConsumer)
+				{
+					2
+				}
+			})
+		}
+
+		Device (LHIG)
+		{
+			Name (_HID, "GCLX0002")
+			Name (_UID, 4)
+			Name (_CRS, ResourceTemplate ()
+			{
+				GpioInt (Level, ActiveHigh, Exclusive, PullDown, 0,
+					 "\\_SB.GCL0", 0, ResourceConsumer)
+				{
+					3
+				}
+			})
+		}
+
+		Device (LSHA)
+		{
+			Name (_HID, "GCLX0002")
+			Name (_UID, 5)
+			Name (_CRS, ResourceTemplate ()
+			{
+				GpioInt (Level, ActiveLow, Shared, PullUp, 0,
+					 "\\_SB.GCL0", 0, ResourceConsumer)
+				{
+					4
+				}
+			})
+		}
+
+		Device (LSHB)
+		{
+			Name (_HID, "GCLX0002")
+			Name (_UID, 6)
+			Name (_CRS, ResourceTemplate ()
+			{
+				GpioInt (Level, ActiveLow, Shared, PullUp, 0,
+					 "\\_SB.GCL0", 0, ResourceConsumer)
+				{
+					4
+				}
+			})
+		}
+
+		Device (LLOW)
+		{
+			Name (_HID, "GCLX0002")
+			Name (_UID, 7)
+			Name (_CRS, ResourceTemplate ()
+			{
+				GpioInt (Level, ActiveLow, Exclusive, PullDefault, 0,
+					 "\\_SB.GCL0", 0, ResourceConsumer)
+				{
+					5
+				}
+			})
+		}
+
+		Device (EWAK)
+		{
+			Name (_HID, "GCLX0002")
+			Name (_UID, 8)
+			Name (_CRS, ResourceTemplate ()
+			{
+				GpioInt (Edge, ActiveLow, ExclusiveAndWake, PullUp, 0,
+					 "\\_SB.GCL0", 0, ResourceConsumer)
+				{
+					8
+				}
+			})
+		}
+
+		Device (LWAK)
+		{
+			Name (_HID, "GCLX0002")
+			Name (_UID, 9)
+			Name (_CRS, ResourceTemplate ()
+			{
+				GpioInt (Level, ActiveLow, SharedAndWake, PullUp, 0,
+					 "\\_SB.GCL0", 0, ResourceConsumer)
+				{
+					9
+				}
+			})
+		}
+
+		Device (EDEB)
+		{
+			Name (_HID, "GCLX0002")
+			Name (_UID, 10)
+			Name (_CRS, ResourceTemplate ()
+			{
+				GpioInt (Edge, ActiveLow, Exclusive, PullUp, 500,
+					 "\\_SB.GCL0", 0, ResourceConsumer)
+				{
+					10
+				}
+			})
+		}
+	}
+}
