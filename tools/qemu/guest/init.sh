@@ -56,12 +56,14 @@ check() {
 }
 
 # wait_for SECONDS CMD...: run CMD every 0.1 s until it succeeds.
+# Its counter has a name of its own: busybox sh has no local variables,
+# and a CMD that set it (notifications() sets n) would end the wait at once.
 wait_for() {
-	n=$(($1 * 10))
+	wait_tries=$(($1 * 10))
 	shift
 	while ! "$@" 2>/dev/null; do
-		n=$((n - 1))
-		[ "$n" -gt 0 ] || return 1
+		wait_tries=$((wait_tries - 1))
+		[ "$wait_tries" -gt 0 ] || return 1
 		sleep 0.1
 	done
 }
@@ -149,18 +151,25 @@ acpi_chip() {
 	return 1
 }
 
+# press_keys NAME COUNT SECONDS: one press of the power button (the host's,
+# on the "press NAME" marker) while evkey reads up to COUNT key events from
+# $ev for at most SECONDS; what it read, on one line, in $got.
+press_keys() {
+	/bin/evkey "${ev:-/dev/input/none}" "$2" "$3" > /tmp/keys.out 2>&1 &
+	pid=$!
+	sleep 0.5
+	mark "press $1"
+	wait "$pid"
+	got=$(tr '\n' ' ' < /tmp/keys.out)
+}
+
 # acpi_press NAME: one press, read from the power button's input device;
 # four key events asked for, the press and release of this press and a
 # second pair that must not come within 3 s. True when the event's
 # interrupt came once and KEY_POWER was pressed and released once.
 acpi_press() {
 	before=$(acpi_irq_count)
-	/bin/evkey "${ev:-/dev/input/none}" 4 3 > /tmp/keys.out 2>&1 &
-	pid=$!
-	sleep 0.5
-	mark "press $1"
-	wait "$pid"
-	got=$(tr '\n' ' ' < /tmp/keys.out)
+	press_keys "$1" 4 3
 	after=$(acpi_irq_count)
 	echo "$1: interrupts $before -> $after, keys: $got"
 	[ "$got" = "KEY 116 1 KEY 116 0 " ] && [ "$after" = $((before + 1)) ]
@@ -377,8 +386,8 @@ acpi_ssdt() {
 }
 
 notifications() {	# COUNT
-	read -r n < "$NTF/notifications"
-	[ "$n" = "$1" ]
+	read -r ntf_count < "$NTF/notifications"
+	[ "$ntf_count" = "$1" ]
 }
 
 # The simulated controller's _AEI: pin 15, rising edge, whose _E0F
@@ -535,12 +544,7 @@ power_button() {
 	for d in /sys/bus/platform/devices/gpio-keys/input/input*/event*; do
 		[ -e "$d" ] && ev=/dev/input/${d##*/} && break
 	done
-	/bin/evkey "${ev:-/dev/input/none}" 2 20 > /tmp/keys.out 2>&1 &
-	pid=$!
-	sleep 0.5
-	mark "press gpio-keys"
-	wait "$pid"
-	got=$(tr '\n' ' ' < /tmp/keys.out)
+	press_keys gpio-keys 2 20
 	[ "$got" = "KEY 116 1 KEY 116 0 " ]
 	check button-gpio-keys $? "KEY_POWER (116) pressed, released: $got"
 	rmmod gpio_keys || status=1
