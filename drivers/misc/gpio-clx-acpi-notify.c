@@ -1,15 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * A listener for ACPI notifications on the gpioclx test board's ACPI boot.
+ * Listeners for ACPI notifications on the gpioclx test board's ACPI boot,
+ * and the simulated peripheral behind a level-triggered ACPI event.
  *
  * The simulated controller's _AEI in the board's SSDT
- * (dts/acpi/gpioclx-ssdt.asl) names one of its pins as a GPIO-signaled
- * ACPI event; gpiolib runs the event's _Exx method once per edge, and the
- * method notifies this device (ACPI ID GCLX0003). The driver counts the
- * notifications it receives, so a test can drive the pin and compare.
+ * (dts/acpi/gpioclx-ssdt.asl) names pins of it as GPIO-signaled ACPI
+ * events; gpiolib runs an event's _Exx method once per edge, its _Lxx
+ * method once per assertion of the level, and each method notifies one of
+ * these devices (ACPI ID GCLX0003). The driver counts the notifications a
+ * device receives, so a test can drive the pin and compare.
+ *
+ * A level event needs a source that the method acknowledges, or the level
+ * stays asserted and the event fires again as soon as gpiolib unmasks it. A
+ * device with the "linux,interrupt-wire" property (a reference to a
+ * gpio-clx-sim controller and a pin number) is such a source: writing 1 to
+ * its "trigger" file latches its interrupt status, which drives the pin
+ * high, and a write of 0 to the one-byte register of its operation region
+ * (address space 0x80, the first one ACPI leaves to the platform), which is
+ * what the _Lxx method does, clears it. The register reads back the status.
  *
  * sysfs, per device: "notifications" (how many notifications the device
- * received since it was bound), documented in
+ * received since it was bound) and "trigger", documented in
  * Documentation/ABI/testing/sysfs-driver-gpio-clx-acpi-notify.
  *
  * Built only for a kernel with ACPI (drivers/misc/Kbuild).
@@ -20,10 +31,20 @@
 #include <linux/mod_devicetable.h>
 #include <linux/module.h>
 #include <linux/platform_device.h>
+#include <linux/property.h>
+
+#include "gpio-clx-sim.h"
+
+/* The platform's first address space ID, for the peripheral's register. */
+#define CLX_NOTIFY_REGION_SPACE	((acpi_adr_space_type)0x80)
 
 struct clx_notify {
 	struct device *dev;
 	atomic_long_t count;
+	/* The interrupt wire of a level event's source, if any. */
+	struct device *ctrl;
+	unsigned int pin;
+	atomic_t status;
 };
 
 /* ACPICA calls it from its notify workqueue, once per Notify(). */
@@ -35,6 +56,38 @@ static void clx_notify_handler(acpi_handle handle, u32 event, void *data)
 	dev_dbg(n->dev, "notification %#x\n", event);
 }
 
+/* Latch or clear the interrupt status; the wire follows it, active high. */
+static void clx_notify_set_status(struct clx_notify *n, bool asserted)
+{
+	atomic_set(&n->status, asserted);
+	gpio_clx_sim_set_input(n->ctrl, n->pin, asserted);
+}
+
+/*
+ * The register of the device's operation region, as AML reads and writes
+ * it: one byte, the interrupt status; writing 0 clears it.
+ */
+static acpi_status clx_notify_region(u32 function, acpi_physical_address addr,
+				     u32 bits, u64 *value, void *handler_ctx,
+				     void *region_ctx)
+{
+	struct clx_notify *n = handler_ctx;
+
+	if (addr != 0 || bits != 8)
+		return AE_BAD_ADDRESS;
+	switch (function) {
+	case ACPI_READ:
+		*value = atomic_read(&n->status);
+		return AE_OK;
+	case ACPI_WRITE:
+		if (*value == 0)
+			clx_notify_set_status(n, false);
+		return AE_OK;
+	default:
+		return AE_BAD_PARAMETER;
+	}
+}
+
 static ssize_t notifications_show(struct device *dev,
 				  struct device_attribute *attr, char *buf)
 {
@@ -44,8 +97,26 @@ static ssize_t notifications_show(struct device *dev,
 }
 static DEVICE_ATTR_RO(notifications);
 
+static ssize_t trigger_store(struct device *dev, struct device_attribute *attr,
+			     const char *buf, size_t len)
+{
+	struct clx_notify *n = dev_get_drvdata(dev);
+	unsigned int val;
+	int ret;
+
+	ret = kstrtouint(buf, 10, &val);
+	if (ret)
+		return ret;
+	if (val != 1 || !n->ctrl)
+		return -EINVAL;
+	clx_notify_set_status(n, true);
+	return len;
+}
+static DEVICE_ATTR_WO(trigger);
+
 static struct attribute *clx_notify_attrs[] = {
 	&dev_attr_notifications.attr,
+	&dev_attr_trigger.attr,
 	NULL
 };
 ATTRIBUTE_GROUPS(clx_notify);
@@ -59,17 +130,90 @@ static void clx_notify_remove(void *data)
 				   clx_notify_handler);
 }
 
+static void clx_notify_remove_region(void *data)
+{
+	struct clx_notify *n = data;
+
+	acpi_remove_address_space_handler(ACPI_HANDLE(n->dev),
+					  CLX_NOTIFY_REGION_SPACE,
+					  clx_notify_region);
+}
+
+static void clx_notify_put_wire(void *data)
+{
+	struct clx_notify *n = data;
+
+	clx_notify_set_status(n, false);
+	put_device(n->ctrl);
+}
+
+/*
+ * A level event's source: join the wire the property names, idle low, and
+ * serve the register the event's method acknowledges through.
+ */
+static int clx_notify_get_wire(struct clx_notify *n)
+{
+	struct fwnode_reference_args args;
+	struct device *dev = n->dev;
+	acpi_status status;
+	int ret;
+
+	if (!device_property_present(dev, "linux,interrupt-wire"))
+		return 0;
+	ret = fwnode_property_get_reference_args(dev_fwnode(dev),
+						 "linux,interrupt-wire", NULL,
+						 1, 0, &args);
+	if (ret)
+		return dev_err_probe(dev, ret,
+				     "linux,interrupt-wire: want a controller and a pin\n");
+	n->ctrl = bus_find_device_by_fwnode(&platform_bus_type, args.fwnode);
+	fwnode_handle_put(args.fwnode);
+	if (!n->ctrl || !gpio_clx_sim_controller(n->ctrl)) {
+		put_device(n->ctrl);
+		n->ctrl = NULL;
+		return dev_err_probe(dev, -EPROBE_DEFER,
+				     "linux,interrupt-wire: not a bound gpio-clx-sim\n");
+	}
+	n->pin = args.args[0];
+	ret = n->pin == args.args[0] ?
+	      gpio_clx_sim_set_input(n->ctrl, n->pin, false) : -EINVAL;
+	if (ret) {
+		put_device(n->ctrl);
+		n->ctrl = NULL;
+		return dev_err_probe(dev, ret,
+				     "linux,interrupt-wire: no pin %llu\n",
+				     args.args[0]);
+	}
+	ret = devm_add_action_or_reset(dev, clx_notify_put_wire, n);
+	if (ret)
+		return ret;
+
+	status = acpi_install_address_space_handler(ACPI_HANDLE(dev),
+						    CLX_NOTIFY_REGION_SPACE,
+						    clx_notify_region, NULL, n);
+	if (ACPI_FAILURE(status))
+		return dev_err_probe(dev, -ENODEV,
+				     "cannot serve the operation region: %s\n",
+				     acpi_format_exception(status));
+	return devm_add_action_or_reset(dev, clx_notify_remove_region, n);
+}
+
 static int clx_notify_probe(struct platform_device *pdev)
 {
 	struct device *dev = &pdev->dev;
 	struct clx_notify *n;
 	acpi_status status;
+	int ret;
 
 	n = devm_kzalloc(dev, sizeof(*n), GFP_KERNEL);
 	if (!n)
 		return -ENOMEM;
 	n->dev = dev;
 	platform_set_drvdata(pdev, n);
+
+	ret = clx_notify_get_wire(n);
+	if (ret)
+		return ret;
 
 	status = acpi_install_notify_handler(ACPI_HANDLE(dev),
 					     ACPI_DEVICE_NOTIFY,

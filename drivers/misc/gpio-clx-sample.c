@@ -14,7 +14,8 @@
  * share one level line (wired-AND): it stays low while any of them asserts,
  * so the line stays masked until every sharer's thread has run. A device on
  * an edge-triggered line (IRQ_TYPE_EDGE_FALLING: its assertion) has it to
- * itself.
+ * itself. An ACPI GpioInt says itself whether its pin is Exclusive or
+ * Shared, and the driver requests the interrupt accordingly.
  *
  * sysfs, per device: "trigger" (write 1: the device raises its interrupt;
  * write 2: it raises it while the system is suspending, after interrupts
@@ -44,6 +45,7 @@
 #include <linux/property.h>
 #include <linux/slab.h>
 
+#include "gpio-clx-acpi.h"
 #include "gpio-clx-sim.h"
 
 /* One physical line on the simulated controller and who asserts it. */
@@ -217,18 +219,23 @@ static int clx_sample_get_wire(struct clx_sample *s)
 }
 
 /*
- * The interrupt, and whether it may wake the system: "wakeup-source", or on
- * an ACPI device the wake bit of its GpioInt, which only
- * acpi_dev_gpio_irq_wake_get() reports (platform_get_irq() takes the same
- * GpioInt for index 0 but drops the bit). The _optional variant and the
- * ACPI call print nothing: one error line per failure.
+ * The interrupt, whether it may wake the system and whether others may share
+ * it. Wake: "wakeup-source", or on an ACPI device the wake bit of its
+ * GpioInt, which only acpi_dev_gpio_irq_wake_get() reports
+ * (platform_get_irq() takes the same GpioInt for index 0 but drops the
+ * bit). Sharing: an ACPI GpioInt says Exclusive or Shared, and a second
+ * device on an Exclusive pin is refused; a device tree cannot say, and
+ * there a level line is shared (wired-AND) and an edge line is not. The
+ * _optional variant and the ACPI calls print nothing: one error line per
+ * failure.
  */
-static int clx_sample_get_irq(struct platform_device *pdev, bool *wake)
+static int clx_sample_get_irq(struct platform_device *pdev, bool *wake,
+			      bool *shared)
 {
 	struct acpi_device *adev = ACPI_COMPANION(&pdev->dev);
 	struct device *dev = &pdev->dev;
 	bool gpio_wake = false;
-	int irq;
+	int irq, ret;
 
 	if (adev) {
 		irq = acpi_dev_gpio_irq_wake_get(adev, 0, &gpio_wake);
@@ -245,6 +252,14 @@ static int clx_sample_get_irq(struct platform_device *pdev, bool *wake)
 		return dev_err_probe(dev, irq == -ENXIO ? -EINVAL : irq,
 				     "interrupt not mapped: refused by its controller, or no descriptor free\n");
 	*wake = gpio_wake || device_property_read_bool(dev, "wakeup-source");
+	if (!adev) {
+		*shared = irq_get_trigger_type(irq) & IRQ_TYPE_LEVEL_MASK;
+		return irq;
+	}
+	ret = gpio_clx_gpioint_shared(adev, 0);
+	if (ret < 0)
+		return dev_err_probe(dev, ret, "cannot read the GpioInt's sharing\n");
+	*shared = ret;
 	return irq;
 }
 
@@ -253,7 +268,7 @@ static int clx_sample_probe(struct platform_device *pdev)
 	struct device *dev = &pdev->dev;
 	struct clx_sample *s;
 	unsigned long flags;
-	bool wake;
+	bool wake, shared;
 	int ret;
 
 	s = devm_kzalloc(dev, sizeof(*s), GFP_KERNEL);
@@ -267,7 +282,7 @@ static int clx_sample_probe(struct platform_device *pdev)
 	 * trigger of the specifier, and says what is wrong with them, before
 	 * anything drives the wire.
 	 */
-	s->irq = clx_sample_get_irq(pdev, &wake);
+	s->irq = clx_sample_get_irq(pdev, &wake, &shared);
 	if (s->irq < 0)
 		return s->irq;
 
@@ -279,14 +294,14 @@ static int clx_sample_probe(struct platform_device *pdev)
 	/*
 	 * No hard-IRQ handler: the line stays masked from the interrupt until
 	 * every sharer's thread has returned (IRQF_ONESHOT), so a level that
-	 * is still asserted cannot storm while the threads run. Only a level
-	 * line is shared (wired-AND); an edge line has one device. (genirq's
-	 * DEBUG_SHIRQ runs a shared interrupt's primary handler once more as
-	 * it is freed, and a passive controller's nested interrupt has none:
-	 * sharing it for nothing would warn on every unbind.)
+	 * is still asserted cannot storm while the threads run. Shared only
+	 * where the firmware lets others share (above). (genirq's DEBUG_SHIRQ
+	 * runs a shared interrupt's primary handler once more as it is freed,
+	 * and a passive controller's nested interrupt has none: sharing an
+	 * edge line for nothing would warn on every unbind.)
 	 */
 	flags = IRQF_ONESHOT;
-	if (irq_get_trigger_type(s->irq) & IRQ_TYPE_LEVEL_MASK)
+	if (shared)
 		flags |= IRQF_SHARED;
 	ret = devm_request_threaded_irq(dev, s->irq, NULL, clx_sample_thread,
 					flags, dev_name(dev), s);

@@ -29,12 +29,27 @@
  *   EWAK  pin 8   Edge   ActiveLow   ExclusiveAndWake  PullUp
  *   LWAK  pin 9   Level  ActiveLow   SharedAndWake     PullUp
  *   EDEB  pin 10  Edge   ActiveLow   Exclusive         PullUp, 5 ms debounce
+ *   LDUP  pin 3   Level  ActiveHigh  Shared            PullDown
+ *
+ * LDUP asks for LHIG's pin, which LHIG holds exclusively: its driver must
+ * be refused the interrupt (-EBUSY), and LHIG keep it to itself.
  *
  * The debounce timeout is in units of 10 us: 500 is 5 ms.
  *
- * GCL0's _AEI makes pin 15 a GPIO-signaled ACPI event on its rising edge:
- * gpiolib requests it and runs _E0F once per edge, which notifies GNTF
- * (ID GCLX0003, driver gpio-clx-acpi-notify, which counts notifications).
+ * GCL0's _AEI makes two pins GPIO-signaled ACPI events, which gpiolib
+ * requests when the controller registers:
+ *
+ *   pin 15  Edge   ActiveHigh  Exclusive         PullDown  _E0F notifies GNTF
+ *   pin 14  Level  ActiveHigh  ExclusiveAndWake  PullDown  _L0E acknowledges
+ *                                                          GLVL, notifies it
+ *
+ * GNTF and GLVL (ID GCLX0003, driver gpio-clx-acpi-notify) count the
+ * notifications they receive. GLVL is also the level event's source: its
+ * interrupt output is wired to pin 14 (its _DSD says so), it latches until
+ * a write of 0 to its register STAT (an operation region in the platform's
+ * address space 0x80, which the driver serves) clears it, and _L0E does
+ * that write. gpiolib runs _Lxx with the pin masked and unmasks it after:
+ * the method must clear the source, or it runs again at once.
  */
 DefinitionBlock ("", "SSDT", 2, "GPIOCX", "GCLXBRD", 0x00000001)
 {
@@ -67,7 +82,7 @@ DefinitionBlock ("", "SSDT", 2, "GPIOCX", "GCLXBRD", 0x00000001)
 							"RISE", "FALL", "BOTH", "LEVEL_HIGH",
 							"LEVEL_SHARED", "LEVEL_LOW", "", "",
 							"WAKE_EDGE", "WAKE_LEVEL", "DEBOUNCED", "",
-							"", "", "", "EVENT"
+							"", "", "LEVEL_EVENT", "EVENT"
 						}
 					}
 				}
@@ -79,10 +94,20 @@ DefinitionBlock ("", "SSDT", 2, "GPIOCX", "GCLXBRD", 0x00000001)
 				{
 					15
 				}
+				GpioInt (Level, ActiveHigh, ExclusiveAndWake, PullDown,
+					 0, "\\_SB.GCL0", 0, ResourceConsumer)
+				{
+					14
+				}
 			})
 			Method (_E0F, 0, NotSerialized)
 			{
 				Notify (\_SB.GNTF, 0x80)
+			}
+			Method (_L0E, 0, NotSerialized)
+			{
+				\_SB.GLVL.STAT = Zero
+				Notify (\_SB.GLVL, 0x80)
 			}
 		}
 
@@ -90,6 +115,29 @@ DefinitionBlock ("", "SSDT", 2, "GPIOCX", "GCLXBRD", 0x00000001)
 		{
 			Name (_HID, "GCLX0003")
 			Name (_UID, Zero)
+		}
+
+		Device (GLVL)
+		{
+			Name (_HID, "GCLX0003")
+			Name (_UID, One)
+			Name (_DSD, Package ()
+			{
+				ToUUID ("daffd814-6eba-4d8c-8a91-bc9bbf4aa301"),
+				Package ()
+				{
+					Package ()
+					{
+						"linux,interrupt-wire",
+						Package () { \_SB.GCL0, 14 }
+					}
+				}
+			})
+			OperationRegion (DREG, 0x80, Zero, One)
+			Field (DREG, ByteAcc, NoLock, Preserve)
+			{
+				STAT,   8
+			}
 		}
 
 		Device (ERIS)
@@ -214,6 +262,20 @@ DefinitionBlock ("", "SSDT", 2, "GPIOCX", "GCLXBRD", 0x00000001)
 					 "\\_SB.GCL0", 0, ResourceConsumer)
 				{
 					9
+				}
+			})
+		}
+
+		Device (LDUP)
+		{
+			Name (_HID, "GCLX0002")
+			Name (_UID, 11)
+			Name (_CRS, ResourceTemplate ()
+			{
+				GpioInt (Level, ActiveHigh, Shared, PullDown, 0,
+					 "\\_SB.GCL0", 0, ResourceConsumer)
+				{
+					3
 				}
 			})
 		}

@@ -30,23 +30,28 @@
 #
 # usage: boot.sh KERNEL_IMAGE CPIO RESULTS TIMEOUT [DTB]
 #        boot.sh dumpdtb FILE     write the tree QEMU makes for the machine
+#        boot.sh firmware         print the ACPI boot's UEFI firmware file
 # exit:  the guest's own status (its "exit" marker line), 124 on timeout,
 #        125 when the guest ended without reporting one
 set -euo pipefail
 
 machine=(qemu-system-aarch64 -M virt -cpu cortex-a57 -m 512 -nographic
 	-no-reboot -nic none)
+firmware=/usr/share/qemu-efi-aarch64/QEMU_EFI.fd
 
 if [ "$1" = dumpdtb ]; then
 	# The same machine as the boots below, so the tree is theirs.
 	"${machine[@]}" -M "virt,dumpdtb=$2" > /dev/null
 	exit 0
 fi
+if [ "$1" = firmware ]; then
+	echo "$firmware"
+	exit 0
+fi
 
 image=$(realpath -m "$1") cpio=$(realpath -m "$2") results=$(realpath -m "$3")
 limit=$4 dtb=${5:+$(realpath -m "$5")}
 if [ -n "${GPIOCLX_ACPI:-}" ]; then
-	firmware=/usr/share/qemu-efi-aarch64/QEMU_EFI.fd
 	[ -z "$dtb" ] || { echo "boot: an ACPI boot takes no DTB" >&2; exit 2; }
 	[ -f "$firmware" ] ||
 		{ echo "boot: no $firmware: run 'make deps' (qemu-efi-aarch64)" >&2; exit 2; }

@@ -101,6 +101,15 @@ send_results() {
 	echo "no virtio port gpioclx.results: the results stay in the guest"
 }
 
+# The firmware's FADT for tools/qemu/acpi.sh (GPIOCLX_MODE=fadt), before
+# any module: the ACPI boot's FADT is this one with one flag more.
+if [ "${GPIOCLX_MODE:-}" = fadt ]; then
+	cp /sys/firmware/acpi/tables/FACP "$R/FACP" || status=1
+	send_results
+	mark "exit $status"
+	poweroff -f
+fi
+
 for m in drivers/gpio/gpio-clx drivers/irqchip/irq-clx-sim-intc \
 	drivers/gpio/gpio-clx-sim drivers/misc/gpio-clx-sample; do
 	load "$m"
@@ -137,10 +146,12 @@ A=/sys/bus/amba/devices/ARMH0061:00
 AD=/sys/bus/amba/drivers/gpio-clx-pl061
 
 # The count of controller $1's ACPI event interrupt (the PL061's by
-# default), or "none".
+# default) on pin $2 (any pin by default), or "none". The line ends with
+# "HWIRQ TRIGGER ACPI:Event".
 acpi_irq_count() {
-	awk -v dev="${1:-ARMH0061:00}" '
-		/ACPI:Event/ && index($0, " " dev " ") { print $2; found = 1 }
+	awk -v dev="${1:-ARMH0061:00}" -v pin="${2:-}" '
+		/ACPI:Event/ && index($0, " " dev " ") &&
+		(pin == "" || $(NF - 2) == pin) { print $2; found = 1 }
 		END { if (!found) print "none" }' /proc/interrupts
 }
 
@@ -261,6 +272,13 @@ sim_bits() {
 	done < "$SDBG/regs"
 }
 
+# The level driven onto pin $1 from outside, in the simulator's registers.
+sim_in() {
+	while read -r _ b _ in _; do
+		[ "$b" = "$(($1 / 8)):" ] && echo $((in >> ($1 % 8) & 1))
+	done < "$SDBG/regs"
+}
+
 sample_events() {	# DEV COUNT
 	read -r n < "/sys/bus/platform/devices/$1/events"
 	[ "$n" = "$2" ]
@@ -331,6 +349,45 @@ ssdt_consumer() {
 		"pin $pin type $got_type (want $type), en/mask/edge/pol/both $hw, actions $actions, wakeup $pw, debounce $got_deb us, events $before -> $after${bad:+; wrong:$bad}"
 }
 
+# LDUP's GpioInt (Shared) names pin 3, which LHIG's holds Exclusive: LDUP
+# must have been refused the interrupt, with one probe error line, and pin
+# 3's interrupt have LHIG alone.
+ssdt_exclusive() {
+	dup=$(echo "$1" | sed -n 's/^\([^ ]*\) .*\.LDUP$/\1/p')
+	hig=$(echo "$1" | sed -n 's/^\([^ ]*\) .*\.LHIG$/\1/p')
+	err=$(dmesg | grep -E "${dup:-none}: error (-16|-EBUSY): cannot request interrupt" |
+		sed 's/^\[[^]]*\] //' | head -n1)
+	acts=none
+	irq=$(irq_of "${hig:-none}") && read -r acts < "/sys/kernel/irq/$irq/actions"
+	[ -n "$dup" ] && [ ! -e "/sys/bus/platform/devices/$dup/driver" ] &&
+		[ -n "$err" ] && [ "$acts" = "$hig" ]
+	check acpi-gpioint-exclusive $? "LDUP (${dup:-missing}) on LHIG's exclusive pin 3: ${err:-no -EBUSY probe error}; pin 3's actions: $acts"
+}
+
+# ssdt_wake DEV NAME: a wake-capable consumer's wake-up, end to end. Its
+# device asserts its line in suspend_noirq (trigger 2, after interrupts
+# were suspended); a suspend with pm_test at "platform" must be aborted by
+# exactly its interrupt (pm_wakeup_irq), and its handler run once after
+# resume. Only a wake the driver armed (from the GpioInt's wake bit, which
+# needs the board's FADT) gets through a suspended interrupt.
+ssdt_wake() {
+	P=/sys/bus/platform/devices/${1:-none}
+	[ -e "$P/trigger" ] || { check "acpi-wake-$2" 1 "no bound device for $2"; return; }
+	irq=$(irq_of "$1")
+	read -r before < "$P/events"
+	echo 2 > "$P/trigger"
+	echo 1 > /sys/module/suspend/parameters/pm_test_delay
+	echo platform > /sys/power/pm_test
+	echo mem > /sys/power/state 2> /tmp/sleep.err
+	echo none > /sys/power/pm_test
+	read -r woke < /sys/power/pm_wakeup_irq
+	wait_for 5 sample_events "$1" $((before + 1))
+	sleep 0.2
+	read -r after < "$P/events"
+	[ "$woke" = "$irq" ] && [ "$after" = $((before + 1)) ]
+	check "acpi-wake-$2" $? "suspend ($(tr '\n' ' ' < /tmp/sleep.err)) woken by irq ${woke:-none} (its irq $irq), events $before -> $after"
+}
+
 acpi_ssdt() {
 	found=
 	for t in /sys/firmware/acpi/tables/SSDT*; do
@@ -342,11 +399,14 @@ acpi_ssdt() {
 	check acpi-ssdt $? "our SSDT (GCLXBRD) installed from the initramfs: ${found:-not found}"
 
 	# The FADT's flags (offset 112): bit 21 is low-power S0 idle, without
-	# which gpiolib reports no GpioInt as wake-capable.
+	# which gpiolib reports no GpioInt as wake-capable. QEMU's FADT lacks
+	# it; the board's (tools/qemu/acpi.sh) has it, from the initramfs.
 	fadt=$(od -An -tu4 -j112 -N4 /sys/firmware/acpi/tables/FACP | tr -d ' ')
 	lps0=$((fadt >> 21 & 1))
 	printf 'FADT flags %#x: hardware-reduced %d, low-power S0 idle %d\n' \
 		"$fadt" $((fadt >> 20 & 1)) "$lps0"
+	dmesg | grep -q 'Table Upgrade: override \[FACP-' && [ "$lps0" = 1 ]
+	check acpi-fadt $? "the board's FADT installed: flags $(printf %#x "$fadt"), low-power S0 idle $lps0"
 
 	drv=$(readlink "$SD/driver" 2>/dev/null)
 	schip=
@@ -378,16 +438,41 @@ acpi_ssdt() {
 		ssdt_consumer "$dev" "$name" $rest
 	done
 	mark "took ssdt-consumers $(echo "$(uptime_s) $t0" | awk '{ print $1 - $2 }')"
+	ssdt_exclusive "$paths"
+	for name in EWAK LWAK; do
+		ssdt_wake "$(echo "$paths" | sed -n "s/^\([^ ]*\) .*\.$name\$/\1/p")" "$name"
+	done
 	acpi_sim_event
 	gpioinfo "$schip"
 	cat "$SDBG/regs" "$SDBG/debounce"
 	grep -E 'GCLX|ACPI:Event' /proc/interrupts
+	grep -H . /sys/kernel/irq/*/wakeup | grep -v disabled
 	cat /sys/kernel/debug/gpio-clx/GCLX0001:00/stats
 }
 
-notifications() {	# COUNT
-	read -r ntf_count < "$NTF/notifications"
-	[ "$ntf_count" = "$1" ]
+notifications() {	# DEVICE COUNT
+	read -r ntf_count < "$1/notifications"
+	[ "$ntf_count" = "$2" ]
+}
+
+# three_events DEVICE PIN RAISE [LOWER]: three events on the simulated
+# controller's ACPI event pin PIN, each raised by writing 1 to the file
+# RAISE (and then 0 to LOWER, if given). Sets ok (how many notifications
+# of DEVICE came within 5 s of their event), n0 -> n (its notifications)
+# and irq0 -> irq (the event's interrupts), read 0.5 s after the last.
+three_events() {
+	irq0=$(acpi_irq_count GCLX0001:00 "$2")
+	read -r n0 < "$1/notifications"
+	ok=0
+	for i in 1 2 3; do
+		echo 1 > "$3"
+		wait_for 5 notifications "$1" $((n0 + i)) && ok=$((ok + 1))
+		[ -z "${4:-}" ] || echo 0 > "$4"
+		sleep 0.2
+	done
+	sleep 0.5
+	read -r n < "$1/notifications"
+	irq=$(acpi_irq_count GCLX0001:00 "$2")
 }
 
 # The simulated controller's _AEI: pin 15, rising edge, whose _E0F
@@ -404,20 +489,51 @@ acpi_sim_event() {
 		[ "${drv##*/}" = gpio-clx-acpi-notify ]
 	check acpi-sim-aei $? "pin 15 requested as ACPI:Event; GCLX0003:00 bound to ${drv##*/}"
 	[ -e "$NTF/notifications" ] || return
-	irq0=$(acpi_irq_count GCLX0001:00)
-	read -r n0 < "$NTF/notifications"
-	ok=0
-	for i in 1 2 3; do
-		echo 1 > "$SDBG/pin15"
-		wait_for 5 notifications $((n0 + i)) && ok=$((ok + 1))
-		echo 0 > "$SDBG/pin15"
-		sleep 0.2
-	done
-	sleep 0.5
-	read -r n < "$NTF/notifications"
-	irq=$(acpi_irq_count GCLX0001:00)
+	three_events "$NTF" 15 "$SDBG/pin15" "$SDBG/pin15"
 	[ "$ok" = 3 ] && [ "$n" = $((n0 + 3)) ] && [ "$irq" = $((irq0 + 3)) ]
 	check acpi-sim-notify $? "3 pulses on pin 15: notifications $n0 -> $n, event interrupts $irq0 -> $irq"
+	acpi_sim_level_event
+}
+
+# The level event: pin 14, high, ExclusiveAndWake. Its source is GLVL (a
+# GCLX0003 whose interrupt output is wired to the pin): "trigger" latches
+# its status, and _L0E clears it through GLVL's register before it
+# notifies GLVL. Three assertions: each must run the method once (one
+# notification, one interrupt), and the line must be low after it, which
+# only the method's acknowledgement makes it. gpiolib arms a wake-capable
+# event for wake-up itself (the FADT plays no part here); the edge event
+# on pin 15 is not wake-capable.
+# The Linux interrupt of the ACPI event on pin $1, or nothing.
+event_irq() {
+	irq_of ACPI:Event | while read -r i; do
+		read -r hw < "/sys/kernel/irq/$i/hwirq"
+		[ "$hw" = "$1" ] && echo "$i"
+	done
+}
+
+acpi_sim_level_event() {
+	lvl=$(grep -l 'GLVL$' /sys/bus/platform/devices/GCLX0003:*/firmware_node/path 2>/dev/null |
+		cut -d/ -f6)
+	L=/sys/bus/platform/devices/${lvl:-none}
+	gpioinfo "$schip" | grep 'line  14:'
+	irq_l=$(event_irq 14)
+	irq_e=$(event_irq 15)
+	wl=none we=none
+	[ -n "$irq_l" ] && read -r wl < "/sys/kernel/irq/$irq_l/wakeup"
+	[ -n "$irq_e" ] && read -r we < "/sys/kernel/irq/$irq_e/wakeup"
+	# Bad writes are refused: a value other than 1, a device with no wire.
+	refused=yes
+	echo 2 > "$L/trigger" 2> /dev/null && refused=no
+	echo 1 > "$NTF/trigger" 2> /dev/null && refused=no
+	[ -e "$L/trigger" ] && [ "$(acpi_irq_count GCLX0001:00 14)" != none ] &&
+		[ "$wl" = enabled ] && [ "$we" = disabled ] && [ "$refused" = yes ]
+	check acpi-sim-aei-level $? "pin 14 requested as ACPI:Event, level high (irq ${irq_l:-none}, wakeup $wl; pin 15's irq ${irq_e:-none}, wakeup $we); GLVL is ${lvl:-missing}; bad trigger writes refused: $refused"
+	[ -e "$L/trigger" ] || return
+	three_events "$L" 14 "$L/trigger"
+	low=$(sim_in 14)
+	[ "$ok" = 3 ] && [ "$n" = $((n0 + 3)) ] && [ "$irq" = $((irq0 + 3)) ] &&
+		[ "$low" = 0 ]
+	check acpi-sim-level-notify $? "3 assertions of pin 14: notifications $n0 -> $n, event interrupts $irq0 -> $irq, line after: ${low:-?}"
 }
 
 if [ "${GPIOCLX_MODE:-}" = acpi ]; then
