@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * gpioclx core: each controller's bank state and per-pin interrupt counters
- * in debugfs, /sys/kernel/debug/gpio-clx/<device>/stats (root only).
+ * in debugfs, /sys/kernel/debug/gpio-clx/<device>/stats, and the periods of
+ * the pins it debounces in software, .../debounce (root only).
  * Built only with CONFIG_DEBUG_FS; the counters themselves are always kept.
  */
 
@@ -42,6 +43,21 @@ static int gpio_clx_stats_show(struct seq_file *s, void *unused)
 }
 DEFINE_SHOW_ATTRIBUTE(gpio_clx_stats);
 
+/* "PIN PERIOD_US" for each pin the core debounces in software. */
+static int gpio_clx_debounce_show(struct seq_file *s, void *unused)
+{
+	struct gpio_clx *clx = s->private;
+	unsigned int offset;
+
+	guard(mutex)(&clx->config_lock);
+	for (offset = 0; clx->debounce && offset < clx->info.ngpio; offset++)
+		if (clx->debounce[offset].period_us)
+			seq_printf(s, "%u %u\n", offset,
+				   clx->debounce[offset].period_us);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(gpio_clx_debounce);
+
 static void gpio_clx_debugfs_remove(void *data)
 {
 	struct gpio_clx *clx = data;
@@ -56,6 +72,8 @@ void gpio_clx_debugfs_add(struct gpio_clx *clx)
 					  gpio_clx_debugfs_root);
 	debugfs_create_file("stats", 0400, clx->debugfs, clx,
 			    &gpio_clx_stats_fops);
+	debugfs_create_file("debounce", 0400, clx->debugfs, clx,
+			    &gpio_clx_debounce_fops);
 	devm_add_action_or_reset(clx->dev, gpio_clx_debugfs_remove, clx);
 }
 

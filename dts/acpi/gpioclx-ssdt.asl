@@ -34,6 +34,15 @@
  * LDUP asks for LHIG's pin, which LHIG holds exclusively: its driver must
  * be refused the interrupt (-EBUSY), and LHIG keep it to itself.
  *
+ * GCL1 is a second simulated controller, a passive-level one: it sits
+ * behind a (simulated) slow bus, so the core serves it from threads, and
+ * it has neither both-edge detection nor debounce in hardware, so the core
+ * emulates both. Its parent is GSI 233 (SPI 201). One bank of eight pins:
+ *
+ *   PBTH  pin 0   Edge   ActiveBoth  Exclusive         PullNone
+ *   PDEB  pin 1   Edge   ActiveLow   Exclusive         PullUp, 2 ms debounce
+ *   PLVL  pin 2   Level  ActiveHigh  Exclusive         PullDown
+ *
  * The debounce timeout is in units of 10 us: 500 is 5 ms.
  *
  * GCL0's _AEI makes two pins GPIO-signaled ACPI events, which gpiolib
@@ -109,6 +118,41 @@ DefinitionBlock ("", "SSDT", 2, "GPIOCX", "GCLXBRD", 0x00000001)
 				\_SB.GLVL.STAT = Zero
 				Notify (\_SB.GLVL, 0x80)
 			}
+		}
+
+		Device (GCL1)
+		{
+			Name (_HID, "GCLX0001")
+			Name (_UID, One)
+			Name (_CRS, ResourceTemplate ()
+			{
+				Interrupt (ResourceConsumer, Level, ActiveHigh, Exclusive)
+				{
+					233
+				}
+			})
+			Name (_DSD, Package ()
+			{
+				ToUUID ("daffd814-6eba-4d8c-8a91-bc9bbf4aa301"),
+				Package ()
+				{
+					Package () { "ngpios", 8 },
+					Package () { "linux,pins-per-bank", 8 },
+					Package () { "linux,parent-pending-latched", One },
+					Package () { "linux,bus-attached", One },
+					Package () { "linux,no-hw-both-edges", One },
+					Package () { "linux,no-hw-debounce", One },
+					Package ()
+					{
+						"gpio-line-names",
+						Package ()
+						{
+							"BOTH", "DEBOUNCED", "LEVEL_HIGH", "",
+							"", "", "", ""
+						}
+					}
+				}
+			})
 		}
 
 		Device (GNTF)
@@ -276,6 +320,48 @@ DefinitionBlock ("", "SSDT", 2, "GPIOCX", "GCLXBRD", 0x00000001)
 					 "\\_SB.GCL0", 0, ResourceConsumer)
 				{
 					3
+				}
+			})
+		}
+
+		Device (PBTH)
+		{
+			Name (_HID, "GCLX0002")
+			Name (_UID, 12)
+			Name (_CRS, ResourceTemplate ()
+			{
+				GpioInt (Edge, ActiveBoth, Exclusive, PullNone, 0,
+					 "\\_SB.GCL1", 0, ResourceConsumer)
+				{
+					0
+				}
+			})
+		}
+
+		Device (PDEB)
+		{
+			Name (_HID, "GCLX0002")
+			Name (_UID, 13)
+			Name (_CRS, ResourceTemplate ()
+			{
+				GpioInt (Edge, ActiveLow, Exclusive, PullUp, 200,
+					 "\\_SB.GCL1", 0, ResourceConsumer)
+				{
+					1
+				}
+			})
+		}
+
+		Device (PLVL)
+		{
+			Name (_HID, "GCLX0002")
+			Name (_UID, 14)
+			Name (_CRS, ResourceTemplate ()
+			{
+				GpioInt (Level, ActiveHigh, Exclusive, PullDown, 0,
+					 "\\_SB.GCL1", 0, ResourceConsumer)
+				{
+					2
 				}
 			})
 		}

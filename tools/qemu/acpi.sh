@@ -138,9 +138,9 @@ verdict() {	# TITLE OK DETAIL
 
 log "results ($results)"
 # One check per consumer of our SSDT, by its device name in the table.
-consumers=(ERIS EFAL EBTH LHIG LSHA LSHB LLOW EWAK LWAK EDEB)
+consumers=(ERIS EFAL EBTH LHIG LSHA LSHB LLOW EWAK LWAK EDEB PBTH PDEB PLVL)
 for name in acpi-boot acpi-pl061-probe acpi-aei acpi-button acpi-power-button \
-	acpi-unbind acpi-rebind acpi-unload acpi-ssdt acpi-fadt acpi-sim-probe \
+	acpi-unbind acpi-rebind acpi-unload acpi-ssdt acpi-fadt acpi-sim-probe acpi-sim1-probe \
 	"${consumers[@]/#/acpi-gpioint-}" acpi-gpioint-exclusive \
 	acpi-wake-EWAK acpi-wake-LWAK acpi-sim-aei acpi-sim-notify \
 	acpi-sim-aei-level acpi-sim-level-notify acpi-sim-unbind; do

@@ -5,7 +5,9 @@
  * seconds passed. A program of the arm64 QEMU board's initramfs
  * (tools/qemu/initramfs.sh builds it statically with aarch64-linux-gnu-g++).
  *
- * usage: evkey DEVICE COUNT TIMEOUT
+ * usage: evkey DEVICE COUNT TIMEOUT [READY]
+ * READY: a file created once DEVICE is open, so that a caller can wait
+ * for it before it makes the events
  * exit:  0 when COUNT key events came, 1 on timeout, 2 on an error
  */
 #include <linux/input.h>
@@ -25,7 +27,7 @@ namespace {
 
 int usage()
 {
-	::std::cerr << "usage: evkey DEVICE COUNT TIMEOUT\n";
+	::std::cerr << "usage: evkey DEVICE COUNT TIMEOUT [READY]\n";
 	return 2;
 }
 
@@ -33,7 +35,7 @@ int usage()
 
 int main(int argc, char **argv)
 {
-	if (argc != 4)
+	if (argc != 4 && argc != 5)
 		return usage();
 
 	const ::std::string device = argv[1];
@@ -49,6 +51,16 @@ int main(int argc, char **argv)
 		::std::cerr << "evkey: " << device << ": " << ::std::strerror(errno)
 			    << '\n';
 		return 2;
+	}
+	if (argc == 5) {
+		int ready = ::open(argv[4], O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+
+		if (ready < 0) {
+			::std::cerr << "evkey: " << argv[4] << ": "
+				    << ::std::strerror(errno) << '\n';
+			return 2;
+		}
+		::close(ready);
 	}
 
 	auto end = ::std::chrono::steady_clock::now() + ::std::chrono::seconds(timeout_s);

@@ -166,9 +166,11 @@ acpi_chip() {
 # on the "press NAME" marker) while evkey reads up to COUNT key events from
 # $ev for at most SECONDS; what it read, on one line, in $got.
 press_keys() {
-	/bin/evkey "${ev:-/dev/input/none}" "$2" "$3" > /tmp/keys.out 2>&1 &
+	rm -f /tmp/keys.ready
+	/bin/evkey "${ev:-/dev/input/none}" "$2" "$3" /tmp/keys.ready > /tmp/keys.out 2>&1 &
 	pid=$!
-	sleep 0.5
+	# Pressed once the reader has the device open, not before.
+	wait_for 5 test -e /tmp/keys.ready
 	mark "press $1"
 	wait "$pid"
 	got=$(tr '\n' ' ' < /tmp/keys.out)
@@ -233,25 +235,31 @@ acpi_mode() {
 }
 
 # Our SSDT (dts/acpi/gpioclx-ssdt.asl, installed from the initramfs by the
-# kernel's table upgrade): the simulated controller GCLX0001 on GSI 232 and
-# its consumers GCLX0002, one GpioInt each. Each consumer is known by its
-# device name in the table; its row says what the table asks for:
-#   NAME PIN TYPE SHARERS WAKE BIAS DEBOUNCE_US
-# TYPE as genirq has it (1 rising, 2 falling, 3 both, 4 high, 8 low); WAKE
-# 1 for ExclusiveAndWake and SharedAndWake; BIAS as gpioinfo prints it, -
-# for PullDefault (no flag).
+# kernel's table upgrade): the simulated controllers GCLX0001:00 (GCL0, on
+# GSI 232) and GCLX0001:01 (GCL1, passive, emulating both edges and
+# debounce, on GSI 233) and their consumers GCLX0002, one GpioInt each.
+# Each consumer is known by its device name in the table; its row says what
+# the table asks for:
+#   NAME CTRL PIN TYPE SHARERS WAKE BIAS DEBOUNCE
+# CTRL the controller's _UID; TYPE as genirq has it (1 rising, 2 falling,
+# 3 both, 4 high, 8 low); WAKE 1 for ExclusiveAndWake and SharedAndWake;
+# BIAS as gpioinfo prints it, - for PullDefault (no flag); DEBOUNCE the
+# period in microseconds the controller's hardware has (hwN) or the core
+# debounces in software (swN), or 0.
 SD=/sys/bus/platform/devices/GCLX0001:00
-SDBG=/sys/kernel/debug/gpio-clx-sim/GCLX0001:00
-SSDT_CONSUMERS="ERIS 0 1 1 0 pull-down 0
-EFAL 1 2 1 0 pull-up 0
-EBTH 2 3 1 0 bias-disabled 0
-LHIG 3 4 1 0 pull-down 0
-LSHA 4 8 2 0 pull-up 0
-LSHB 4 8 2 0 pull-up 0
-LLOW 5 8 1 0 - 0
-EWAK 8 2 1 1 pull-up 0
-LWAK 9 8 1 1 pull-up 0
-EDEB 10 2 1 0 pull-up 5000"
+SSDT_CONSUMERS="ERIS 0 0 1 1 0 pull-down 0
+EFAL 0 1 2 1 0 pull-up 0
+EBTH 0 2 3 1 0 bias-disabled 0
+LHIG 0 3 4 1 0 pull-down 0
+LSHA 0 4 8 2 0 pull-up 0
+LSHB 0 4 8 2 0 pull-up 0
+LLOW 0 5 8 1 0 - 0
+EWAK 0 8 2 1 1 pull-up 0
+LWAK 0 9 8 1 1 pull-up 0
+EDEB 0 10 2 1 0 pull-up hw5000
+PBTH 1 0 3 1 0 bias-disabled 0
+PDEB 1 1 2 1 0 pull-up sw2000
+PLVL 1 2 4 1 0 pull-down 0"
 
 # The Linux interrupt whose actions include device $1, or nothing. One
 # grep for all of them, and the shell's own read for single values below: a
@@ -260,6 +268,14 @@ irq_of() {
 	grep -E "(^|,)$1(,|\$)" /sys/kernel/irq/*/actions |
 		sed -n 's|^/sys/kernel/irq/\([0-9]*\)/actions:.*|\1|p' | grep .
 }
+
+# The debugfs folders of controller $1 (its _UID): the simulator's $SDBG,
+# the core's $CDBG.
+sim_dirs() {
+	SDBG=/sys/kernel/debug/gpio-clx-sim/GCLX0001:0$1
+	CDBG=/sys/kernel/debug/gpio-clx/GCLX0001:0$1
+}
+sim_dirs 0
 
 # The bits of pin $1 in the simulator's registers: "en mask edge pol both".
 sim_bits() {
@@ -284,15 +300,18 @@ sample_events() {	# DEV COUNT
 	[ "$n" = "$2" ]
 }
 
-# ssdt_consumer DEV NAME PIN TYPE SHARERS WAKE BIAS DEBOUNCE: one check
-# line for one consumer. What the kernel made of its GpioInt: the trigger
-# genirq has (irq debugfs dstate), what the controller's registers hold for
-# the pin, how many actions share the interrupt, whether the device may
-# wake (its power/wakeup), the line's bias flag (gpioinfo, in $ginfo), the
-# hardware debounce period; then the device asserts its line once and its
-# threaded handler must run once.
+# ssdt_consumer DEV NAME CTRL PIN TYPE SHARERS WAKE BIAS DEBOUNCE: one
+# check line for one consumer. What the kernel made of its GpioInt: the
+# trigger genirq has (irq debugfs dstate), what the controller's registers
+# hold for the pin (on GCL1 both edges are the core's: one edge at a time,
+# and the pin emulated in the core's stats), how many actions share the
+# interrupt, whether the device may wake (its power/wakeup), the line's
+# bias flag (gpioinfo, in /tmp/ginfoCTRL), the debounce period in the
+# simulator's hardware or the core's software; then the device asserts its
+# line once and its threaded handler must run once.
 ssdt_consumer() {
-	dev=$1 name=$2 pin=$3 type=$4 sharers=$5 wake=$6 bias=$7 deb=$8
+	dev=$1 name=$2 ctrl=$3 pin=$4 type=$5 sharers=$6 wake=$7 bias=$8 deb=$9
+	sim_dirs "$ctrl"
 	P=/sys/bus/platform/devices/$dev
 	bad=
 	irq=$(irq_of "$dev") || { check "acpi-gpioint-$name" 1 "$dev: no interrupt requested"; return; }
@@ -310,7 +329,15 @@ ssdt_consumer() {
 	*) want="1 0 0 0 0" ;;
 	esac
 	hw=$(sim_bits "$pin")
-	[ "$hw" = "$want" ] || bad="$bad registers"
+	if [ "$ctrl" = 1 ] && [ "$type" = 3 ]; then
+		emul=$(sed -n 's/^bank 0: .* emulated \([^ ]*\) .*/\1/p' "$CDBG/stats")
+		case "$hw" in
+		"1 0 1 "?" 0") [ $((emul >> pin & 1)) = 1 ] || bad="$bad emulation" ;;
+		*) bad="$bad registers" ;;
+		esac
+	else
+		[ "$hw" = "$want" ] || bad="$bad registers"
+	fi
 	read -r acts < "/sys/kernel/irq/$irq/actions"
 	# shellcheck disable=SC2086 # split at the commas
 	actions=$(IFS=,; set -- $acts; echo $#)
@@ -325,17 +352,21 @@ ssdt_consumer() {
 	info=
 	while read -r k n rest; do
 		[ "$k $n" = "line $pin:" ] && info=$rest
-	done < /tmp/ginfo
+	done < "/tmp/ginfo$ctrl"
 	case "$bias $info" in
 	"- "*pull-up* | "- "*pull-down* | "- "*bias-disabled*) bad="$bad bias" ;;
 	"- "*) ;;
 	"$bias "*"$bias"*) ;;
 	*) bad="$bad bias" ;;
 	esac
-	got_deb=0
+	got_deb=
 	while read -r p us; do
-		[ "$p" = "$pin" ] && got_deb=$us
+		[ "$p" = "$pin" ] && got_deb=hw$us
 	done < "$SDBG/debounce"
+	while read -r p us; do
+		[ "$p" = "$pin" ] && got_deb=${got_deb}sw$us
+	done < "$CDBG/debounce"
+	got_deb=${got_deb:-0}
 	[ "$got_deb" = "$deb" ] || bad="$bad debounce"
 	read -r before < "$P/events"
 	echo 1 > "$P/trigger"
@@ -346,7 +377,7 @@ ssdt_consumer() {
 	echo "$name: $dev irq $irq ($acts); gpioinfo: $info"
 	[ -z "$bad" ]
 	check "acpi-gpioint-$name" $? \
-		"pin $pin type $got_type (want $type), en/mask/edge/pol/both $hw, actions $actions, wakeup $pw, debounce $got_deb us, events $before -> $after${bad:+; wrong:$bad}"
+		"GCL$ctrl pin $pin type $got_type (want $type), en/mask/edge/pol/both $hw, actions $actions, wakeup $pw, debounce $got_deb us, events $before -> $after${bad:+; wrong:$bad}"
 }
 
 # LDUP's GpioInt (Shared) names pin 3, which LHIG's holds Exclusive: LDUP
@@ -423,11 +454,27 @@ acpi_ssdt() {
 	check acpi-sim-probe $? "GCLX0001:00 ($(cat "$SD/firmware_node/path" 2>/dev/null)) bound to ${drv##*/}, ${schip:-no chip}, parent GSI 232 = irq ${pirq:-none}, handler ${handler:-none}"
 	[ -n "$schip" ] || return
 
+	# GCL1, passive: its parent, GSI 233, has the simulator's threaded
+	# handler as an action of its own (the chained handler cannot sleep).
+	S1=/sys/bus/platform/devices/GCLX0001:01
+	drv1=$(readlink "$S1/driver" 2>/dev/null)
+	schip1=
+	for d in "$S1"/gpiochip*; do
+		[ -e "$d" ] && schip1=${d##*/}
+	done
+	pirq1=$(grep -l '^233$' /sys/kernel/irq/*/hwirq | cut -d/ -f5 | head -n1)
+	acts1=none
+	[ -n "$pirq1" ] && read -r acts1 < "/sys/kernel/irq/$pirq1/actions"
+	[ "${drv1##*/}" = gpio-clx-sim ] && [ -n "$schip1" ] &&
+		[ "$acts1" = GCLX0001:01 ]
+	check acpi-sim1-probe $? "GCLX0001:01 ($(cat "$S1/firmware_node/path" 2>/dev/null)) bound to ${drv1##*/}, ${schip1:-no chip}, parent GSI 233 = irq ${pirq1:-none}, actions $acts1"
+
 	# "GCLX0002:NN \_SB_.NAME" for each consumer the ACPI scan made.
 	paths=$(grep . /sys/bus/platform/devices/GCLX0002:*/firmware_node/path |
 		sed 's|^/sys/bus/platform/devices/\([^/]*\)/firmware_node/path:|\1 |')
 	t0=$(uptime_s)
-	gpioinfo "$schip" > /tmp/ginfo
+	gpioinfo "$schip" > /tmp/ginfo0
+	gpioinfo "${schip1:-none}" > /tmp/ginfo1
 	echo "$SSDT_CONSUMERS" | while read -r name rest; do
 		dev=$(echo "$paths" | sed -n "s/^\([^ ]*\) .*\.$name\$/\1/p")
 		if [ -z "$dev" ] || [ ! -e "/sys/bus/platform/devices/$dev/driver" ]; then
@@ -442,12 +489,16 @@ acpi_ssdt() {
 	for name in EWAK LWAK; do
 		ssdt_wake "$(echo "$paths" | sed -n "s/^\([^ ]*\) .*\.$name\$/\1/p")" "$name"
 	done
+	sim_dirs 0
 	acpi_sim_event
-	gpioinfo "$schip"
-	cat "$SDBG/regs" "$SDBG/debounce"
+	for c in 0 1; do
+		sim_dirs "$c"
+		grep -H . "$SDBG/regs" "$SDBG/debounce" "$CDBG/stats" "$CDBG/debounce"
+	done
+	sim_dirs 0
+	gpioinfo "$schip" "${schip1:-none}"
 	grep -E 'GCLX|ACPI:Event' /proc/interrupts
 	grep -H . /sys/kernel/irq/*/wakeup | grep -v disabled
-	cat /sys/kernel/debug/gpio-clx/GCLX0001:00/stats
 }
 
 notifications() {	# DEVICE COUNT
