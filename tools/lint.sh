@@ -33,6 +33,16 @@ if grep -n 'LINUX_VERSION_CODE\|KERNEL_VERSION(' "${cfiles[@]}"; then
 	fail=1
 fi
 
+# One probe path for a device tree and ACPI: a driver tests CONFIG_ACPI
+# nowhere; the stubs of what gpiolib does not hand an ACPI consumer live in
+# one header.
+acpi_stubs=drivers/gpio/gpio-clx-acpi.h
+if grep -nE '^\s*#\s*(if|ifdef|ifndef|elif)\b.*CONFIG_(GPIO_)?ACPI\b' "${cfiles[@]}" |
+	grep -v "^$acpi_stubs:"; then
+	echo "lint: a CONFIG_ACPI test outside $acpi_stubs" >&2
+	fail=1
+fi
+
 # sparse over every module (C=2: checked whether rebuilt or not), built
 # against the test board's kernel, which also has KUnit for the suites.
 kbuild=$(kernel_build debug 2>/dev/null || true)
