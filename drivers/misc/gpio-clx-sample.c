@@ -241,6 +241,9 @@ static int clx_sample_get_irq(struct platform_device *pdev, bool *wake,
 		irq = acpi_dev_gpio_irq_wake_get(adev, 0, &gpio_wake);
 		if (irq == -ENOENT)
 			return dev_err_probe(dev, -EINVAL, "no GpioInt resource\n");
+		if (irq < 0)
+			return dev_err_probe(dev, irq,
+					     "GpioInt: no such pin on its controller, or its interrupt not mapped\n");
 	} else {
 		irq = platform_get_irq_optional(pdev, 0);
 		if (irq == -ENXIO &&

@@ -32,7 +32,10 @@
  *   LDUP  pin 3   Level  ActiveHigh  Shared            PullDown
  *
  * LDUP asks for LHIG's pin, which LHIG holds exclusively: its driver must
- * be refused the interrupt (-EBUSY), and LHIG keep it to itself.
+ * be refused the interrupt (-EBUSY), and LHIG keep it to itself. BADP
+ * names pin 40 of a 16-pin controller: its probe must fail with one line.
+ *
+ *   BADP  pin 40  Edge   ActiveLow   Exclusive         PullUp
  *
  * GCL1 is a second simulated controller, a passive-level one: it sits
  * behind a (simulated) slow bus, so the core serves it from threads, and
@@ -320,6 +323,20 @@ DefinitionBlock ("", "SSDT", 2, "GPIOCX", "GCLXBRD", 0x00000001)
 					 "\\_SB.GCL0", 0, ResourceConsumer)
 				{
 					3
+				}
+			})
+		}
+
+		Device (BADP)
+		{
+			Name (_HID, "GCLX0002")
+			Name (_UID, 15)
+			Name (_CRS, ResourceTemplate ()
+			{
+				GpioInt (Edge, ActiveLow, Exclusive, PullUp, 0,
+					 "\\_SB.GCL0", 0, ResourceConsumer)
+				{
+					40
 				}
 			})
 		}

@@ -141,7 +141,7 @@ log "results ($results)"
 consumers=(ERIS EFAL EBTH LHIG LSHA LSHB LLOW EWAK LWAK EDEB PBTH PDEB PLVL)
 for name in acpi-boot acpi-pl061-probe acpi-aei acpi-button acpi-power-button \
 	acpi-unbind acpi-rebind acpi-unload acpi-ssdt acpi-fadt acpi-sim-probe acpi-sim1-probe \
-	"${consumers[@]/#/acpi-gpioint-}" acpi-gpioint-exclusive \
+	"${consumers[@]/#/acpi-gpioint-}" acpi-gpioint-exclusive acpi-gpioint-badpin \
 	acpi-wake-EWAK acpi-wake-LWAK acpi-sim-aei acpi-sim-notify \
 	acpi-sim-aei-level acpi-sim-level-notify acpi-sim-unbind; do
 	line=$(console | sed -n "s/^==== gpioclx: check $name //p" | head -n1)

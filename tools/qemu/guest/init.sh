@@ -155,11 +155,18 @@ acpi_irq_count() {
 		END { if (!found) print "none" }' /proc/interrupts
 }
 
+# The gpio chip of the device at sysfs path $1 (the PL061 by default);
+# false when it has none.
 acpi_chip() {
-	for d in "$A"/gpiochip*; do
+	for d in "${1:-$A}"/gpiochip*; do
 		[ -e "$d" ] && echo "${d##*/}" && return 0
 	done
 	return 1
+}
+
+# The Linux interrupt of GSI $1 (the GIC's hwirq), or nothing.
+gsi_irq() {
+	grep -l "^$1\$" /sys/kernel/irq/*/hwirq | cut -d/ -f5 | head -n1
 }
 
 # press_keys NAME COUNT SECONDS: one press of the power button (the host's,
@@ -393,6 +400,15 @@ ssdt_exclusive() {
 	[ -n "$dup" ] && [ ! -e "/sys/bus/platform/devices/$dup/driver" ] &&
 		[ -n "$err" ] && [ "$acts" = "$hig" ]
 	check acpi-gpioint-exclusive $? "LDUP (${dup:-missing}) on LHIG's exclusive pin 3: ${err:-no -EBUSY probe error}; pin 3's actions: $acts"
+
+	# BADP names pin 40 of 16: not bound, and one error line of ours.
+	bad=$(echo "$1" | sed -n 's/^\([^ ]*\) .*\.BADP$/\1/p')
+	errs=$(dmesg | grep -F "gpio-clx-sample ${bad:-none}: " | grep -v 'probe with driver' |
+		sed 's/^\[[^]]*\] //')
+	echo "$errs"
+	[ -n "$bad" ] && [ ! -e "/sys/bus/platform/devices/$bad/driver" ] &&
+		[ "$(echo "$errs" | grep -c .)" = 1 ]
+	check acpi-gpioint-badpin $? "BADP (${bad:-missing}), pin 40 of 16: ${errs:-no probe error}"
 }
 
 # ssdt_wake DEV NAME: a wake-capable consumer's wake-up, end to end. Its
@@ -440,12 +456,9 @@ acpi_ssdt() {
 	check acpi-fadt $? "the board's FADT installed: flags $(printf %#x "$fadt"), low-power S0 idle $lps0"
 
 	drv=$(readlink "$SD/driver" 2>/dev/null)
-	schip=
-	for d in "$SD"/gpiochip*; do
-		[ -e "$d" ] && schip=${d##*/}
-	done
+	schip=$(acpi_chip "$SD")
 	# The GIC's interrupt 232 (hwirq of GSI 232), there with its handler.
-	pirq=$(grep -l '^232$' /sys/kernel/irq/*/hwirq | cut -d/ -f5 | head -n1)
+	pirq=$(gsi_irq 232)
 	grep -H . "/sys/kernel/irq/${pirq:-none}"/* 2>/dev/null
 	grep -E '^(handler|chip|domain|hwirq):' "/sys/kernel/debug/irq/irqs/${pirq:-none}"
 	handler=$(sed -n 's/^handler: *//p' "/sys/kernel/debug/irq/irqs/${pirq:-none}" 2>/dev/null)
@@ -458,11 +471,8 @@ acpi_ssdt() {
 	# handler as an action of its own (the chained handler cannot sleep).
 	S1=/sys/bus/platform/devices/GCLX0001:01
 	drv1=$(readlink "$S1/driver" 2>/dev/null)
-	schip1=
-	for d in "$S1"/gpiochip*; do
-		[ -e "$d" ] && schip1=${d##*/}
-	done
-	pirq1=$(grep -l '^233$' /sys/kernel/irq/*/hwirq | cut -d/ -f5 | head -n1)
+	schip1=$(acpi_chip "$S1")
+	pirq1=$(gsi_irq 233)
 	acts1=none
 	[ -n "$pirq1" ] && read -r acts1 < "/sys/kernel/irq/$pirq1/actions"
 	[ "${drv1##*/}" = gpio-clx-sim ] && [ -n "$schip1" ] &&
