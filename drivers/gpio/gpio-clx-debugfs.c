@@ -50,7 +50,9 @@ static int gpio_clx_debounce_show(struct seq_file *s, void *unused)
 	unsigned int offset;
 
 	guard(mutex)(&clx->config_lock);
-	for (offset = 0; clx->debounce && offset < clx->info.ngpio; offset++)
+	if (!clx->debounce)
+		return 0;
+	for (offset = 0; offset < clx->info.ngpio; offset++)
 		if (clx->debounce[offset].period_us)
 			seq_printf(s, "%u %u\n", offset,
 				   clx->debounce[offset].period_us);

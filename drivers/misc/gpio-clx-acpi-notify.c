@@ -28,8 +28,11 @@
 
 #include <linux/acpi.h>
 #include <linux/atomic.h>
+#include <linux/device.h>
+#include <linux/list.h>
 #include <linux/mod_devicetable.h>
 #include <linux/module.h>
+#include <linux/mutex.h>
 #include <linux/platform_device.h>
 #include <linux/property.h>
 
@@ -44,8 +47,19 @@ struct clx_notify {
 	/* The interrupt wire of a level event's source, if any. */
 	struct device *ctrl;
 	unsigned int pin;
-	atomic_t status;
+	bool status;
+	struct list_head node;	/* on clx_notify_sources while it serves */
 };
+
+/*
+ * Every source's status and wire, and which sources serve their register.
+ * ACPICA calls a region handler outside its own locks, and removing the
+ * handler does not wait for a call under way (an _Lxx method running from
+ * gpiolib's interrupt thread): the handler checks here that its device is
+ * still serving, and the unbind takes it off under the same lock.
+ */
+static DEFINE_MUTEX(clx_notify_lock);
+static LIST_HEAD(clx_notify_sources);
 
 /* ACPICA calls it from its notify workqueue, once per Notify(). */
 static void clx_notify_handler(acpi_handle handle, u32 event, void *data)
@@ -56,11 +70,26 @@ static void clx_notify_handler(acpi_handle handle, u32 event, void *data)
 	dev_dbg(n->dev, "notification %#x\n", event);
 }
 
-/* Latch or clear the interrupt status; the wire follows it, active high. */
-static void clx_notify_set_status(struct clx_notify *n, bool asserted)
+/*
+ * Latch or clear the interrupt status; the wire follows it, active high.
+ * -EINVAL when the controller has no such pin.
+ */
+static int clx_notify_set_status(struct clx_notify *n, bool asserted)
 {
-	atomic_set(&n->status, asserted);
-	gpio_clx_sim_set_input(n->ctrl, n->pin, asserted);
+	lockdep_assert_held(&clx_notify_lock);
+	n->status = asserted;
+	return gpio_clx_sim_set_input(n->ctrl, n->pin, asserted);
+}
+
+static bool clx_notify_serving(struct clx_notify *n)
+{
+	struct clx_notify *it;
+
+	lockdep_assert_held(&clx_notify_lock);
+	list_for_each_entry(it, &clx_notify_sources, node)
+		if (it == n)
+			return true;
+	return false;
 }
 
 /*
@@ -75,9 +104,12 @@ static acpi_status clx_notify_region(u32 function, acpi_physical_address addr,
 
 	if (addr != 0 || bits != 8)
 		return AE_BAD_ADDRESS;
+	guard(mutex)(&clx_notify_lock);
+	if (!clx_notify_serving(n))
+		return AE_NOT_EXIST;
 	switch (function) {
 	case ACPI_READ:
-		*value = atomic_read(&n->status);
+		*value = n->status;
 		return AE_OK;
 	case ACPI_WRITE:
 		if (*value == 0)
@@ -109,6 +141,7 @@ static ssize_t trigger_store(struct device *dev, struct device_attribute *attr,
 		return ret;
 	if (val != 1 || !n->ctrl)
 		return -EINVAL;
+	guard(mutex)(&clx_notify_lock);
 	clx_notify_set_status(n, true);
 	return len;
 }
@@ -139,12 +172,44 @@ static void clx_notify_remove_region(void *data)
 					  clx_notify_region);
 }
 
+/* After the handler's removal: waits for a call of it still under way. */
+static void clx_notify_stop_serving(void *data)
+{
+	struct clx_notify *n = data;
+
+	guard(mutex)(&clx_notify_lock);
+	list_del(&n->node);
+}
+
 static void clx_notify_put_wire(void *data)
 {
 	struct clx_notify *n = data;
 
-	clx_notify_set_status(n, false);
+	scoped_guard(mutex, &clx_notify_lock)
+		clx_notify_set_status(n, false);
 	put_device(n->ctrl);
+}
+
+/*
+ * The controller at the other end of the wire, bound to gpio-clx-sim, and
+ * a device link to it: unbinding the controller unbinds this device first,
+ * so that nothing drives the wire of a controller that is going away, and
+ * binding it again binds this device again.
+ */
+static int clx_notify_find_ctrl(struct clx_notify *n,
+				struct fwnode_handle *fwnode)
+{
+	struct device *dev = n->dev;
+
+	n->ctrl = bus_find_device_by_fwnode(&platform_bus_type, fwnode);
+	if (!n->ctrl || !gpio_clx_sim_controller(n->ctrl))
+		return dev_err_probe(dev, -EPROBE_DEFER,
+				     "linux,interrupt-wire: not a bound gpio-clx-sim\n");
+	if (!device_link_add(dev, n->ctrl, DL_FLAG_AUTOPROBE_CONSUMER))
+		return dev_err_probe(dev, -ENODEV,
+				     "linux,interrupt-wire: cannot link to %s\n",
+				     dev_name(n->ctrl));
+	return 0;
 }
 
 /*
@@ -163,28 +228,39 @@ static int clx_notify_get_wire(struct clx_notify *n)
 	ret = fwnode_property_get_reference_args(dev_fwnode(dev),
 						 "linux,interrupt-wire", NULL,
 						 1, 0, &args);
+	/* ACPI gives a reference without its argument no error of its own. */
+	if (!ret && args.nargs < 1) {
+		fwnode_handle_put(args.fwnode);
+		ret = -EINVAL;
+	}
 	if (ret)
 		return dev_err_probe(dev, ret,
 				     "linux,interrupt-wire: want a controller and a pin\n");
-	n->ctrl = bus_find_device_by_fwnode(&platform_bus_type, args.fwnode);
+	ret = clx_notify_find_ctrl(n, args.fwnode);
 	fwnode_handle_put(args.fwnode);
-	if (!n->ctrl || !gpio_clx_sim_controller(n->ctrl)) {
-		put_device(n->ctrl);
-		n->ctrl = NULL;
-		return dev_err_probe(dev, -EPROBE_DEFER,
-				     "linux,interrupt-wire: not a bound gpio-clx-sim\n");
-	}
+	/* Idle low; the controller refuses a pin it does not have. */
 	n->pin = args.args[0];
-	ret = n->pin == args.args[0] ?
-	      gpio_clx_sim_set_input(n->ctrl, n->pin, false) : -EINVAL;
+	if (!ret && n->pin != args.args[0])
+		ret = -EINVAL;
+	if (!ret) {
+		scoped_guard(mutex, &clx_notify_lock)
+			ret = clx_notify_set_status(n, false);
+	}
+	if (ret == -EINVAL)
+		dev_err(dev, "linux,interrupt-wire: no pin %llu on %s\n",
+			args.args[0], dev_name(n->ctrl));
 	if (ret) {
 		put_device(n->ctrl);
 		n->ctrl = NULL;
-		return dev_err_probe(dev, ret,
-				     "linux,interrupt-wire: no pin %llu\n",
-				     args.args[0]);
+		return ret;
 	}
 	ret = devm_add_action_or_reset(dev, clx_notify_put_wire, n);
+	if (ret)
+		return ret;
+
+	scoped_guard(mutex, &clx_notify_lock)
+		list_add(&n->node, &clx_notify_sources);
+	ret = devm_add_action_or_reset(dev, clx_notify_stop_serving, n);
 	if (ret)
 		return ret;
 

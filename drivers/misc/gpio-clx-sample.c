@@ -187,6 +187,18 @@ static int clx_sample_get_wire(struct clx_sample *s)
 		return dev_err_probe(s->dev, -EPROBE_DEFER,
 				     "interrupt parent is not a bound gpio-clx-sim\n");
 	}
+	/*
+	 * Unbinding the controller unbinds us first, binding it again binds
+	 * us again: nothing drives the wire of a controller going away. A
+	 * device tree's interrupt gets such a link from the driver core
+	 * (fw_devlink), where this one is the same link; an ACPI GpioInt
+	 * gets none.
+	 */
+	if (!device_link_add(s->dev, ctrl, DL_FLAG_AUTOPROBE_CONSUMER)) {
+		put_device(ctrl);
+		return dev_err_probe(s->dev, -ENODEV, "cannot link to %s\n",
+				     dev_name(ctrl));
+	}
 	pin = irqd_to_hwirq(d);
 
 	scoped_guard(mutex, &clx_sample_lock) {

@@ -143,7 +143,8 @@ for name in acpi-boot acpi-pl061-probe acpi-aei acpi-button acpi-power-button \
 	acpi-unbind acpi-rebind acpi-unload acpi-ssdt acpi-fadt acpi-sim-probe acpi-sim1-probe \
 	"${consumers[@]/#/acpi-gpioint-}" acpi-gpioint-exclusive acpi-gpioint-badpin \
 	acpi-wake-EWAK acpi-wake-LWAK acpi-sim-aei acpi-sim-notify \
-	acpi-sim-aei-level acpi-sim-level-notify acpi-sim-unbind; do
+	acpi-sim-aei-level acpi-sim-level-notify acpi-sim-unbind \
+	acpi-sim-rebind; do
 	line=$(console | sed -n "s/^==== gpioclx: check $name //p" | head -n1)
 	case $line in
 	ok*) verdict "$name" 0 "${line#ok }" ;;

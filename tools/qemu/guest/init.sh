@@ -431,8 +431,9 @@ ssdt_wake() {
 	wait_for 5 sample_events "$1" $((before + 1))
 	sleep 0.2
 	read -r after < "$P/events"
+	serr=$(tr '\n' ' ' < /tmp/sleep.err)
 	[ "$woke" = "$irq" ] && [ "$after" = $((before + 1)) ]
-	check "acpi-wake-$2" $? "suspend ($(tr '\n' ' ' < /tmp/sleep.err)) woken by irq ${woke:-none} (its irq $irq), events $before -> $after"
+	check "acpi-wake-$2" $? "suspend (${serr:-no error}) woken by irq ${woke:-none} (its irq $irq), events $before -> $after"
 }
 
 acpi_ssdt() {
@@ -603,9 +604,17 @@ if [ "${GPIOCLX_MODE:-}" = acpi ]; then
 	acpi_ssdt
 	# The controller's ACPI event holds its module until the unbind.
 	rmmod gpio-clx-sample || status=1
-	echo GCLX0001:00 > /sys/bus/platform/drivers/gpio-clx-sim/unbind || status=1
-	[ "$(acpi_irq_count GCLX0001:00)" = none ]
-	check acpi-sim-unbind $? "the event freed at the controller's unbind"
+	# GLVL drives GCL0's pin 14: its link to GCL0 unbinds it first, and
+	# binds it again after GCL0.
+	SP=/sys/bus/platform/drivers/gpio-clx-sim
+	echo GCLX0001:00 > "$SP/unbind" || status=1
+	[ "$(acpi_irq_count GCLX0001:00)" = none ] && [ ! -e "$L/driver" ]
+	check acpi-sim-unbind $? "the events freed at the controller's unbind; GLVL unbound first: $([ -e "$L/driver" ] && echo no || echo yes)"
+	echo GCLX0001:00 > "$SP/bind" || status=1
+	wait_for 5 test -e "$L/driver"
+	[ "$(acpi_irq_count GCLX0001:00 14)" != none ] && [ -e "$L/driver" ]
+	check acpi-sim-rebind $? "bound again: events requested ($(acpi_irq_count GCLX0001:00 14) interrupts on pin 14), GLVL bound again: $([ -e "$L/driver" ] && echo yes || echo no)"
+	echo GCLX0001:00 > "$SP/unbind" || status=1
 	rmmod gpio-clx-acpi-notify gpio-clx-sim irq-clx-sim-intc gpio-clx || status=1
 	section lockdep grep debug_locks /proc/lockdep_stats
 	mark "took boot $(uptime_s)"
