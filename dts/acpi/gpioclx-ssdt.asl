@@ -52,6 +52,7 @@
  * requests when the controller registers:
  *
  *   pin 15  Edge   ActiveHigh  Exclusive         PullDown  _E0F notifies GNTF
+ *                                       (1 ms debounce)
  *   pin 14  Level  ActiveHigh  ExclusiveAndWake  PullDown  _L0E acknowledges
  *                                                          GLVL, notifies it
  *
@@ -101,7 +102,7 @@ DefinitionBlock ("", "SSDT", 2, "GPIOCX", "GCLXBRD", 0x00000001)
 			})
 			Name (_AEI, ResourceTemplate ()
 			{
-				GpioInt (Edge, ActiveHigh, Exclusive, PullDown, 0,
+				GpioInt (Edge, ActiveHigh, Exclusive, PullDown, 100,
 					 "\\_SB.GCL0", 0, ResourceConsumer)
 				{
 					15

@@ -547,9 +547,14 @@ NTF=/sys/bus/platform/devices/GCLX0003:00
 acpi_sim_event() {
 	gpioinfo "$schip" | grep 'line  15:'
 	drv=$(readlink "$NTF/driver" 2>/dev/null)
-	[ "$(acpi_irq_count GCLX0001:00)" != none ] &&
-		[ "${drv##*/}" = gpio-clx-acpi-notify ]
-	check acpi-sim-aei $? "pin 15 requested as ACPI:Event; GCLX0003:00 bound to ${drv##*/}"
+	# gpiolib gives an event its GpioInt's debounce too: 100 x 10 us.
+	edeb=0
+	while read -r p us; do
+		[ "$p" = 15 ] && edeb=$us
+	done < "$SDBG/debounce"
+	[ "$(acpi_irq_count GCLX0001:00 15)" != none ] &&
+		[ "${drv##*/}" = gpio-clx-acpi-notify ] && [ "$edeb" = 1000 ]
+	check acpi-sim-aei $? "pin 15 requested as ACPI:Event, debounce $edeb us; GCLX0003:00 bound to ${drv##*/}"
 	[ -e "$NTF/notifications" ] || return
 	three_events "$NTF" 15 "$SDBG/pin15" "$SDBG/pin15"
 	[ "$ok" = 3 ] && [ "$n" = $((n0 + 3)) ] && [ "$irq" = $((irq0 + 3)) ]
