@@ -16,13 +16,7 @@ set -euo pipefail
 # shellcheck source=tools/uml/lib.sh
 . "$(dirname "$0")/../uml/lib.sh"
 
-start=$(date +%s)
-"$TOP/tools/uml/deps.sh"
-kbuild=$("$TOP/tools/qemu/kernel.sh")
-work=$OUT/qemu-arm64
-results=$OUT/results/qemu-acpi
-rm -rf "$results"
-mkdir -p "$work" "$results"
+qemu_begin qemu-acpi
 "$TOP/tools/qemu/initramfs.sh" "$kbuild" "$work/initramfs.cpio"
 
 # Our SSDT, compiled by iasl (warnings are errors) into out/acpi, goes in an

@@ -11,13 +11,7 @@ set -euo pipefail
 # shellcheck source=tools/uml/lib.sh
 . "$(dirname "$0")/../uml/lib.sh"
 
-start=$(date +%s)
-"$TOP/tools/uml/deps.sh"
-kbuild=$("$TOP/tools/qemu/kernel.sh")
-work=$OUT/qemu-arm64
-results=$OUT/results/qemu-arm64
-rm -rf "$results"
-mkdir -p "$work" "$results"
+qemu_begin qemu-arm64
 
 log "the board's device tree: QEMU's own, dts/qemu-arm64-sim.dtso and the malformed nodes"
 "$TOP/tools/uml/dtbs.sh"

@@ -11,12 +11,7 @@ set -euo pipefail
 # shellcheck source=tools/uml/lib.sh
 . "$(dirname "$0")/../uml/lib.sh"
 
-"$TOP/tools/uml/deps.sh"
-kbuild=$("$TOP/tools/qemu/kernel.sh")
-work=$OUT/qemu-arm64
-results=$OUT/results/qemu-shell
-rm -rf "$results"
-mkdir -p "$work" "$results"
+qemu_begin qemu-shell
 
 "$TOP/tools/uml/dtbs.sh"
 dtb=$results/board.dtb

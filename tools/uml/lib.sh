@@ -124,3 +124,18 @@ gtest_count() {	# name json log
 		"    FAILED \(.classname).\(.name)"' "$2"
 	count "$1" $((t - f - sk)) "$f" $((sk + d))
 }
+
+# qemu_begin RESULTS: how each check or shell of the arm64 QEMU board
+# starts: the host's packages; $kbuild, its debug kernel
+# (tools/qemu/kernel.sh, cached); $work, out/qemu-arm64; $results, an
+# empty out/results/RESULTS; $start, the time.
+# shellcheck disable=SC2034 # the caller's variables
+qemu_begin() {
+	start=$(date +%s)
+	"$TOP/tools/uml/deps.sh"
+	kbuild=$("$TOP/tools/qemu/kernel.sh")
+	work=$OUT/qemu-arm64
+	results=$OUT/results/$1
+	rm -rf "$results"
+	mkdir -p "$work" "$results"
+}

@@ -101,13 +101,27 @@ send_results() {
 	echo "no virtio port gpioclx.results: the results stay in the guest"
 }
 
+# The end of every mode: $R to the host, the status, power off.
+power_off() {
+	send_results
+	mark "exit $status"
+	poweroff -f
+}
+
+# The end of a checking boot: lockdep still on (a report switches it off:
+# debug_locks says it stayed on), the time, the kernel log, power off.
+end_checks() {
+	section lockdep grep debug_locks /proc/lockdep_stats
+	mark "took boot $(uptime_s)"
+	section kmsg dmesg
+	power_off
+}
+
 # The firmware's FADT for tools/qemu/acpi.sh (GPIOCLX_MODE=fadt), before
 # any module: the ACPI boot's FADT is this one with one flag more.
 if [ "${GPIOCLX_MODE:-}" = fadt ]; then
 	cp /sys/firmware/acpi/tables/FACP "$R/FACP" || status=1
-	send_results
-	mark "exit $status"
-	poweroff -f
+	power_off
 fi
 
 for m in drivers/gpio/gpio-clx drivers/irqchip/irq-clx-sim-intc \
@@ -126,9 +140,7 @@ if [ "${GPIOCLX_MODE:-}" = shell ]; then
 	else
 		setsid cttyhack sh || status=$?
 	fi
-	send_results
-	mark "exit $status"
-	poweroff -f
+	power_off
 fi
 
 # The ACPI boot (GPIOCLX_MODE=acpi, with tools/qemu/boot.sh's GPIOCLX_ACPI):
@@ -621,12 +633,7 @@ if [ "${GPIOCLX_MODE:-}" = acpi ]; then
 	check acpi-sim-rebind $? "bound again: events requested ($(acpi_irq_count GCLX0001:00 14) interrupts on pin 14), GLVL bound again: $([ -e "$L/driver" ] && echo yes || echo no)"
 	echo GCLX0001:00 > "$SP/unbind" || status=1
 	rmmod gpio-clx-acpi-notify gpio-clx-sim irq-clx-sim-intc gpio-clx || status=1
-	section lockdep grep debug_locks /proc/lockdep_stats
-	mark "took boot $(uptime_s)"
-	section kmsg dmesg
-	send_results
-	mark "exit $status"
-	poweroff -f
+	end_checks
 fi
 
 # make bench (GPIOCLX_MODE=bench, tools/qemu/bench.sh): gpioclx-bench's
@@ -644,9 +651,7 @@ if [ "${GPIOCLX_MODE:-}" = bench ]; then
 		"$T/gpioclx-bench" $cmd ${GPIOCLX_BENCH_ARGS:-} --out "$R" ||
 			{ echo "gpioclx-bench $cmd: status $?"; status=1; }
 	done
-	send_results
-	mark "exit $status"
-	poweroff -f
+	power_off
 fi
 
 run_kunit gpio-clx-test gpio-clx
@@ -765,10 +770,4 @@ power_button
 # Unloading runs every teardown path under lockdep and KASAN.
 rmmod gpio-clx-sample gpio-clx-sim irq-clx-sim-intc gpio-clx || status=1
 
-# A lockdep report switches lockdep off: debug_locks says it stayed on.
-section lockdep grep debug_locks /proc/lockdep_stats
-mark "took boot $(uptime_s)"
-section kmsg dmesg
-send_results
-mark "exit $status"
-poweroff -f
+end_checks
