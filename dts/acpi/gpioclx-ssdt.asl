@@ -60,8 +60,9 @@
  * notifications they receive. GLVL is also the level event's source: its
  * interrupt output is wired to pin 14 (its _DSD says so), it latches until
  * a write of 0 to its register STAT (an operation region in the platform's
- * address space 0x80, which the driver serves) clears it, and _L0E does
- * that write. gpiolib runs _Lxx with the pin masked and unmasks it after:
+ * address space 0x80, which the driver serves) clears it. _L0E reads STAT
+ * and, when it is set, clears it and notifies, as a firmware's method
+ * checks its device before it acknowledges it. gpiolib runs _Lxx with the pin masked and unmasks it after:
  * the method must clear the source, or it runs again at once.
  */
 DefinitionBlock ("", "SSDT", 2, "GPIOCX", "GCLXBRD", 0x00000001)
@@ -119,8 +120,11 @@ DefinitionBlock ("", "SSDT", 2, "GPIOCX", "GCLXBRD", 0x00000001)
 			}
 			Method (_L0E, 0, NotSerialized)
 			{
-				\_SB.GLVL.STAT = Zero
-				Notify (\_SB.GLVL, 0x80)
+				If (\_SB.GLVL.STAT)
+				{
+					\_SB.GLVL.STAT = Zero
+					Notify (\_SB.GLVL, 0x80)
+				}
 			}
 		}
 
