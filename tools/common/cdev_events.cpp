@@ -121,5 +121,18 @@ int cdev_events::value(unsigned int offset)
 	return it == last_seqno_.end() ? 0 : it->second - events_read(offset);
 }
 
+bool thread_ran_late(cdev_abi abi, const ::std::vector<cdev_event> &events,
+		     ::std::uint64_t dispatched)
+{
+	if (events.empty())
+		return false;
+	if (abi == cdev_abi::v2)
+		return events.back().line_seqno < dispatched;
+	for (size_t i = 1; i < events.size(); i++)
+		if (events[i].rising == events[i - 1].rising)
+			return true;
+	return false;
+}
+
 } /* namespace common */
 } /* namespace gpioclx */

@@ -120,8 +120,11 @@ gtest_count() {	# name json log
 	fi
 	read -r t f d < <(jq -r '"\(.tests) \(.failures) \(.disabled)"' "$2")
 	sk=$(jq '[.testsuites[].testsuite[] | select(.result == "SKIPPED")] | length' "$2")
+	# Each failure with the first lines of its first message, so that a
+	# run whose board is gone (CI) still says what was expected.
 	jq -r '.testsuites[].testsuite[] | select(.failures) |
-		"    FAILED \(.classname).\(.name)"' "$2"
+		"    FAILED \(.classname).\(.name)",
+		(.failures[0].failure | split("\n")[:6][] | "      \(.)")' "$2"
 	count "$1" $((t - f - sk)) "$f" $((sk + d))
 }
 
