@@ -15,6 +15,7 @@
 #include <linux/irq.h>
 #include <linux/delay.h>
 #include <linux/jiffies.h>
+#include <linux/ktime.h>
 #include <linux/of.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
@@ -826,6 +827,61 @@ static void sim_test_latched_parent_reraised(struct kunit *test)
 	put_device(l->dev);
 }
 
+/* Whether SIM_PIN comes to be driven @high within about @ms. */
+static bool sim_test_wait_input(struct sim_test *t, bool high, unsigned int ms)
+{
+	unsigned int i;
+
+	for (i = 0; i <= ms; i++) {
+		if (!!(sim_test_regs(t).in & BIT_ULL(SIM_PIN)) == high)
+			return true;
+		if (i < ms)
+			usleep_range(1000, 2000);
+	}
+	return false;
+}
+
+/*
+ * Test that a step of the signal generator that finds the board stalled is
+ * put off by half a phase instead of driven at once, so that what the last
+ * edge woke runs before the next edge. A 10 Hz square wave (50 ms phases)
+ * makes one edge; then interrupts are held off for 80 ms, past the second
+ * edge's time. Driven at once, the second edge would come as they are let
+ * on again; put off, it comes 25 ms later or more.
+ */
+static void sim_test_generator_stall(struct kunit *test)
+{
+	struct sim_test *t = test->priv;
+	unsigned long flags;
+	bool back_early;
+	char cmd[32];
+	u64 resumed;
+
+	snprintf(cmd, sizeof(cmd), "square %u 10 1", SIM_PIN);
+	KUNIT_ASSERT_EQ(test, gpio_clx_sim_generate(t->dev, cmd), 0);
+	KUNIT_ASSERT_TRUE_MSG(test, sim_test_wait_input(t, true, 1000),
+			      "the generator's first edge never came");
+
+	local_irq_save(flags);
+	back_early = !(sim_test_regs(t).in & BIT_ULL(SIM_PIN));
+	if (!back_early)
+		mdelay(80);
+	resumed = ktime_get_ns();
+	local_irq_restore(flags);
+	if (back_early) {
+		gpio_clx_sim_generate(t->dev, "stop");
+		kunit_skip(test, "the board saw the first edge only after the second");
+	}
+
+	KUNIT_ASSERT_TRUE_MSG(test, sim_test_wait_input(t, false, 1000),
+			      "the generator's second edge never came");
+	KUNIT_EXPECT_GE_MSG(test, ktime_get_ns() - resumed, 25 * NSEC_PER_MSEC,
+			    "the step that found the board stalled was driven at once");
+	KUNIT_EXPECT_EQ(test, gpio_clx_sim_generate(t->dev, "stop"), 0);
+	KUNIT_EXPECT_EQ(test, gpio_clx_sim_generate(t->dev, "square"), -EINVAL);
+	KUNIT_EXPECT_EQ(test, gpio_clx_sim_generate(t->dev, ""), -EINVAL);
+}
+
 static struct kunit_case sim_test_cases[] = {
 	KUNIT_CASE(sim_test_hardirq_prompt),
 	KUNIT_CASE_PARAM(sim_test_trigger_types, sim_type_gen_params),
@@ -839,6 +895,7 @@ static struct kunit_case sim_test_cases[] = {
 	KUNIT_CASE(sim_test_coalesced),
 	KUNIT_CASE(sim_test_firmware_leftovers),
 	KUNIT_CASE(sim_test_latched_parent_reraised),
+	KUNIT_CASE(sim_test_generator_stall),
 	{}
 };
 

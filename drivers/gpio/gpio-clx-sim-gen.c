@@ -15,7 +15,7 @@
  * when the generator started and back, so every step is one edge per pin.
  * Reading the file gives the settings and the counters: edges driven,
  * interrupts delivered on those pins since the start (the core's dispatch
- * counters), and steps that came too late to keep the rate.
+ * counters), and steps that came late and were put off.
  *
  * It only uses the register model's clx_sim_drive() and clx_sim_driven(),
  * and the core's gpio_clx_get_stats().
@@ -71,6 +71,7 @@ struct clx_sim_gen {
 	/* Written by the timer while running, read with READ_ONCE(). */
 	enum clx_sim_gen_state state;
 	bool away;
+	bool put_off;		/* the step due was late and put off */
 	u64 steps_left;
 	u64 edges;
 	u64 late;
@@ -83,9 +84,28 @@ static enum hrtimer_restart clx_sim_gen_step(struct hrtimer *timer)
 {
 	struct clx_sim_gen *gen = container_of(timer, struct clx_sim_gen, timer);
 	struct clx_sim *sim = gen->sim;
-	ktime_t now, next;
+	ktime_t now = hrtimer_cb_get_time(timer);
 	unsigned int pin;
 	u64 phase_ns;
+
+	/*
+	 * A step more than half a phase late found the board stalled (a busy
+	 * host, interrupts held off): what the last edge woke has not run yet,
+	 * and an edge now would meet it still waiting. The step is put off by
+	 * half the phase that ended, once, so the board gets that time back
+	 * before the next edge, as a prompt timer would have given it. Edges
+	 * are thus never closer than half a phase, and the rate falls short
+	 * (counted as late).
+	 */
+	phase_ns = gen->away ? gen->cfg.away_ns : gen->cfg.back_ns;
+	if (!gen->put_off &&
+	    ktime_after(now, ktime_add_ns(hrtimer_get_expires(timer), phase_ns / 2))) {
+		gen->put_off = true;
+		WRITE_ONCE(gen->late, gen->late + 1);
+		hrtimer_set_expires(timer, ktime_add_ns(now, phase_ns / 2));
+		return HRTIMER_RESTART;
+	}
+	gen->put_off = false;
 
 	gen->away = !gen->away;
 	for_each_set_bit(pin, gen->pins, sim->ngpio) {
@@ -97,20 +117,9 @@ static enum hrtimer_restart clx_sim_gen_step(struct hrtimer *timer)
 		WRITE_ONCE(gen->state, CLX_SIM_GEN_DONE);
 		return HRTIMER_NORESTART;
 	}
-	/*
-	 * The next step is due one phase after this one was, so the rate does
-	 * not drift. A step that came so late that the next would follow it
-	 * within half a phase restarts the phase instead: the edges never
-	 * bunch up, and the rate falls short (counted as late).
-	 */
+	/* The next step is due one phase after this one was: no drift. */
 	phase_ns = gen->away ? gen->cfg.away_ns : gen->cfg.back_ns;
-	now = hrtimer_cb_get_time(timer);
-	next = ktime_add_ns(hrtimer_get_expires(timer), phase_ns);
-	if (ktime_before(next, ktime_add_ns(now, phase_ns / 2))) {
-		next = ktime_add_ns(now, phase_ns);
-		WRITE_ONCE(gen->late, gen->late + 1);
-	}
-	hrtimer_set_expires(timer, next);
+	hrtimer_set_expires(timer, ktime_add_ns(hrtimer_get_expires(timer), phase_ns));
 	return HRTIMER_RESTART;
 }
 
@@ -152,6 +161,7 @@ static void clx_sim_gen_start(struct clx_sim_gen *gen,
 		__assign_bit(pin, gen->idle, clx_sim_driven(sim, pin));
 	gen->delivered_base = clx_sim_gen_delivered(gen);
 	gen->away = false;
+	gen->put_off = false;
 	gen->steps_left = 2ULL * cfg->periods;
 	gen->edges = 0;
 	gen->late = 0;
@@ -297,6 +307,7 @@ int clx_sim_gen_init(struct clx_sim *sim)
 	if (!gen->pins || !gen->idle)
 		return -ENOMEM;
 	gen->sim = sim;
+	sim->gen = gen;
 	mutex_init(&gen->lock);
 	hrtimer_setup(&gen->timer, clx_sim_gen_step, CLOCK_MONOTONIC,
 		      HRTIMER_MODE_REL_HARD);
@@ -304,3 +315,30 @@ int clx_sim_gen_init(struct clx_sim *sim)
 					&clx_sim_gen_fops);
 	return devm_add_action_or_reset(sim->dev, clx_sim_gen_remove, gen);
 }
+
+/**
+ * gpio_clx_sim_generate() - give the signal generator a command
+ * @dev: a device bound to the gpio-clx-sim driver
+ * @cmd: a command as the generator's debugfs file takes it, such as
+ *	"square 9 10 1" or "stop"
+ *
+ * For kernel code that cannot write the file (KUnit suites). May sleep.
+ *
+ * Return: 0, -EINVAL for a bad device or command, or -ENOMEM.
+ */
+int gpio_clx_sim_generate(struct device *dev, const char *cmd)
+{
+	struct clx_sim *sim = clx_sim_from_dev(dev);
+	char **argv;
+	int argc, ret;
+
+	if (!sim)
+		return -EINVAL;
+	argv = argv_split(GFP_KERNEL, cmd, &argc);
+	if (!argv)
+		return -ENOMEM;
+	ret = argc ? clx_sim_gen_command(sim->gen, argc, argv) : -EINVAL;
+	argv_free(argv);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(gpio_clx_sim_generate);

@@ -97,6 +97,7 @@ struct clx_sim {
 	struct clx_sim_debounce *debounce;	/* NULL: no hardware debounce */
 	u64 (*context)[CLX_SIM_NR_CFG];	/* configuration across sleep */
 	struct dentry *debugfs;
+	struct clx_sim_gen *gen;		/* the signal generator */
 	struct clx_sim_testing testing;
 	struct clx_sim_bank banks[];
 };
@@ -127,6 +128,7 @@ void clx_sim_show_regs(struct seq_file *s, struct clx_sim *sim,
 		       const struct gpio_clx_sim_regs *regs);
 
 /* gpio-clx-sim-gen.c */
+struct clx_sim_gen;
 int clx_sim_gen_init(struct clx_sim *sim);
 
 /* gpio-clx-sim-testing.c */

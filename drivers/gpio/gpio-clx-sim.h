@@ -46,6 +46,7 @@ int gpio_clx_sim_read_regs(struct device *dev, unsigned int bank,
 int gpio_clx_sim_read_boot_regs(struct device *dev, unsigned int bank,
 				struct gpio_clx_sim_regs *regs);
 int gpio_clx_sim_coalesced(struct device *dev, unsigned int offset, u64 *count);
+int gpio_clx_sim_generate(struct device *dev, const char *cmd);
 
 /*
  * A command written to one of the board's debugfs control files (the

@@ -121,17 +121,30 @@ int cdev_events::value(unsigned int offset)
 	return it == last_seqno_.end() ? 0 : it->second - events_read(offset);
 }
 
+bool alternation_broken(const ::std::vector<bool> &rising)
+{
+	if (rising.empty())
+		return false;
+	if (!rising.front())
+		return true;
+	for (size_t i = 1; i < rising.size(); i++)
+		if (rising[i] == rising[i - 1])
+			return true;
+	return false;
+}
+
 bool thread_ran_late(cdev_abi abi, const ::std::vector<cdev_event> &events,
 		     ::std::uint64_t dispatched)
 {
+	::std::vector<bool> rising;
+
 	if (events.empty())
 		return false;
 	if (abi == cdev_abi::v2)
 		return events.back().line_seqno < dispatched;
-	for (size_t i = 1; i < events.size(); i++)
-		if (events[i].rising == events[i - 1].rising)
-			return true;
-	return false;
+	for (const auto &ev : events)
+		rising.push_back(ev.rising);
+	return alternation_broken(rising);
 }
 
 } /* namespace common */

@@ -92,18 +92,30 @@ private:
 };
 
 /*
+ * Whether the types of a line's both-edge events (@rising, in the order
+ * read) show a late interrupt thread, given an edge source whose level
+ * starts low and alternates. Either interface's thread reads the line's
+ * level to type an event: a thread that ran after the next edge had come
+ * typed the first of the two by the second's level, and made one event of
+ * both. So a falling event first, or two of one type in a row, mean it ran
+ * late; a queue that drops its newest events never breaks the alternation.
+ * (Three interrupts in one event keep it; this does not see them.)
+ */
+bool alternation_broken(const ::std::vector<bool> &rising);
+
+/*
  * Whether the character device's interrupt thread ran late for one line:
  * after the line's next interrupt, so the two woke it once and made one
  * event, and fewer events were made than the core dispatched. It happens
  * on a busy host and is gpiolib's, not the controller's. @events are the
- * line's events in the order read, of an edge source whose levels
- * alternate (a square wave on both edges); @dispatched, the core's count
- * of its interrupts. v2 numbers an event when the thread runs, so the
- * last line_seqno falls short of @dispatched. v1 numbers nothing, but its
- * thread reads the line's level, and its queue drops only its newest
- * events: two events of one type in a row mean a thread read the level
- * after the next edge had come. Only a shortfall of events read says
- * that anything was lost; this says whether a late thread explains it.
+ * line's events in the order read, of an edge source whose level starts
+ * low and alternates (a square wave or a pulse train on both edges);
+ * @dispatched, the core's count of its interrupts. v2 numbers an event
+ * when the thread runs, so the last line_seqno falls short of
+ * @dispatched. v1 numbers nothing, and its queue drops only its newest
+ * events: alternation_broken() tells. Only a shortfall of events read
+ * says that anything was lost; this says whether a late thread explains
+ * it.
  */
 bool thread_ran_late(cdev_abi abi, const ::std::vector<cdev_event> &events,
 		     ::std::uint64_t dispatched);

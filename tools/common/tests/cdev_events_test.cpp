@@ -12,6 +12,7 @@
 
 namespace {
 
+using ::gpioclx::common::alternation_broken;
 using ::gpioclx::common::cdev_abi;
 using ::gpioclx::common::cdev_event;
 using ::gpioclx::common::thread_ran_late;
@@ -46,7 +47,10 @@ TEST(ThreadRanLate, V1TailLossIsNotLate)
 	EXPECT_FALSE(thread_ran_late(cdev_abi::v1, square(8, false), 16));
 }
 
-/* Test that two v1 events of one type in a row mean a late thread. */
+/*
+ * Test that two v1 events of one type in a row, or a falling one first,
+ * mean a late thread.
+ */
 TEST(ThreadRanLate, V1RepeatedTypeIsLate)
 {
 	auto events = square(16, false);
@@ -55,6 +59,11 @@ TEST(ThreadRanLate, V1RepeatedTypeIsLate)
 	events.erase(events.begin() + 5);
 	ASSERT_EQ(events[4].rising, events[5].rising);
 	EXPECT_TRUE(thread_ran_late(cdev_abi::v1, events, 16));
+
+	/* Edges 1 and 2 did. */
+	auto first = square(16, false);
+	first.erase(first.begin());
+	EXPECT_TRUE(thread_ran_late(cdev_abi::v1, first, 16));
 }
 
 /*
@@ -76,6 +85,19 @@ TEST(ThreadRanLate, V2LastSeqnoShort)
 	auto repeated = square(16, true);
 	repeated[3].rising = repeated[2].rising;
 	EXPECT_FALSE(thread_ran_late(cdev_abi::v2, repeated, 16));
+}
+
+/* Test the rule on event types alone, as the tools' outputs give them. */
+TEST(AlternationBroken, Types)
+{
+	EXPECT_FALSE(alternation_broken({}));
+	EXPECT_FALSE(alternation_broken({ true }));
+	EXPECT_FALSE(alternation_broken({ true, false, true, false }));
+	EXPECT_FALSE(alternation_broken({ true, false, true }));
+	EXPECT_TRUE(alternation_broken({ false }));
+	EXPECT_TRUE(alternation_broken({ false, true }));
+	EXPECT_TRUE(alternation_broken({ true, false, false, true }));
+	EXPECT_TRUE(alternation_broken({ true, true }));
 }
 
 } /* namespace */
