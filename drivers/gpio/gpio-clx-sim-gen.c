@@ -85,6 +85,7 @@ static enum hrtimer_restart clx_sim_gen_step(struct hrtimer *timer)
 	struct clx_sim_gen *gen = container_of(timer, struct clx_sim_gen, timer);
 	struct clx_sim *sim = gen->sim;
 	ktime_t now = hrtimer_cb_get_time(timer);
+	ktime_t next;
 	unsigned int pin;
 	u64 phase_ns;
 
@@ -93,9 +94,8 @@ static enum hrtimer_restart clx_sim_gen_step(struct hrtimer *timer)
 	 * host, interrupts held off): what the last edge woke has not run yet,
 	 * and an edge now would meet it still waiting. The step is put off by
 	 * half the phase that ended, once, so the board gets that time back
-	 * before the next edge, as a prompt timer would have given it. Edges
-	 * are thus never closer than half a phase, and the rate falls short
-	 * (counted as late).
+	 * before the next edge, as a prompt timer would have given it; the
+	 * rate falls short (counted as late).
 	 */
 	phase_ns = gen->away ? gen->cfg.away_ns : gen->cfg.back_ns;
 	if (!gen->put_off &&
@@ -117,9 +117,17 @@ static enum hrtimer_restart clx_sim_gen_step(struct hrtimer *timer)
 		WRITE_ONCE(gen->state, CLX_SIM_GEN_DONE);
 		return HRTIMER_NORESTART;
 	}
-	/* The next step is due one phase after this one was: no drift. */
+	/*
+	 * The next step is due one phase after this one was, so the rate does
+	 * not drift; but if that is within half a phase from now (this step
+	 * was put off, and came late even so), the phase restarts now instead.
+	 * Edges are thus never closer than half a phase.
+	 */
 	phase_ns = gen->away ? gen->cfg.away_ns : gen->cfg.back_ns;
-	hrtimer_set_expires(timer, ktime_add_ns(hrtimer_get_expires(timer), phase_ns));
+	next = ktime_add_ns(hrtimer_get_expires(timer), phase_ns);
+	if (ktime_before(next, ktime_add_ns(now, phase_ns / 2)))
+		next = ktime_add_ns(now, phase_ns);
+	hrtimer_set_expires(timer, next);
 	return HRTIMER_RESTART;
 }
 
