@@ -87,6 +87,7 @@ static enum hrtimer_restart clx_sim_gen_step(struct hrtimer *timer)
 	ktime_t now = hrtimer_cb_get_time(timer);
 	ktime_t next;
 	unsigned int pin;
+	bool put_off;
 	u64 phase_ns;
 
 	/*
@@ -105,6 +106,7 @@ static enum hrtimer_restart clx_sim_gen_step(struct hrtimer *timer)
 		hrtimer_set_expires(timer, ktime_add_ns(now, phase_ns / 2));
 		return HRTIMER_RESTART;
 	}
+	put_off = gen->put_off;
 	gen->put_off = false;
 
 	gen->away = !gen->away;
@@ -120,13 +122,18 @@ static enum hrtimer_restart clx_sim_gen_step(struct hrtimer *timer)
 	/*
 	 * The next step is due one phase after this one was, so the rate does
 	 * not drift; but if that is within half a phase from now (this step
-	 * was put off, and came late even so), the phase restarts now instead.
-	 * Edges are thus never closer than half a phase.
+	 * came late: put off and late even so, or, before a shorter phase,
+	 * late by less than half the longer one), the phase restarts now
+	 * instead, counted as late once per step. Edges are thus never closer
+	 * than half a phase.
 	 */
 	phase_ns = gen->away ? gen->cfg.away_ns : gen->cfg.back_ns;
 	next = ktime_add_ns(hrtimer_get_expires(timer), phase_ns);
-	if (ktime_before(next, ktime_add_ns(now, phase_ns / 2)))
+	if (ktime_before(next, ktime_add_ns(now, phase_ns / 2))) {
 		next = ktime_add_ns(now, phase_ns);
+		if (!put_off)
+			WRITE_ONCE(gen->late, gen->late + 1);
+	}
 	hrtimer_set_expires(timer, next);
 	return HRTIMER_RESTART;
 }
@@ -297,7 +304,11 @@ static void clx_sim_gen_remove(void *data)
 {
 	struct clx_sim_gen *gen = data;
 
-	/* No control write can restart the timer once the file is gone. */
+	/*
+	 * No control write can restart the timer once the file is gone, nor a
+	 * gpio_clx_sim_generate() call from a caller that keeps to its
+	 * contract (the device bound throughout).
+	 */
 	debugfs_remove(gen->file);
 	hrtimer_cancel(&gen->timer);
 	mutex_destroy(&gen->lock);
@@ -326,7 +337,8 @@ int clx_sim_gen_init(struct clx_sim *sim)
 
 /**
  * gpio_clx_sim_generate() - give the signal generator a command
- * @dev: a device bound to the gpio-clx-sim driver
+ * @dev: a device bound to the gpio-clx-sim driver, and kept bound
+ *	until the call returns
  * @cmd: a command as the generator's debugfs file takes it, such as
  *	"square 9 10 1" or "stop"
  *
@@ -340,7 +352,7 @@ int gpio_clx_sim_generate(struct device *dev, const char *cmd)
 	char **argv;
 	int argc, ret;
 
-	if (!sim)
+	if (!sim || !sim->gen)
 		return -EINVAL;
 	argv = argv_split(GFP_KERNEL, cmd, &argc);
 	if (!argv)
