@@ -284,7 +284,20 @@ burst_run burst(common::cdev_events &line, const ::std::string &node, unsigned i
 	}
 	if (g["state"] != "done")
 		throw ::std::runtime_error(node + ": generator " + g["state"]);
-	common::sleep_ms(20); /* the last edge's event on its way */
+	/*
+	 * The last edges may still be on their way through the core: wait
+	 * (2 s at most) until it has accounted for every one, delivered or
+	 * merged in the latch. On the board's one CPU the character device's
+	 * threads for what was delivered have run once this process sees it.
+	 */
+	for (int i = 0; i < 2000; i++) {
+		g = common::sim_generator(node);
+		if (::std::stoul(g["delivered"]) + common::sim_coalesced(node, 0) -
+			    coalesced0 >=
+		    ::std::stoul(g["edges"]))
+			break;
+		common::sleep_ms(1);
+	}
 	run.events = line.read_until_quiet(milliseconds(100)).size();
 	g = common::sim_generator(node);
 	run.edges = ::std::stoul(g["edges"]);

@@ -15,10 +15,10 @@
 #include <gtest/gtest.h>
 
 #include "board.hpp"
-#include "common/cdev_events.hpp"
 #include "common/child_process.hpp"
 #include "common/line_events.hpp"
 #include "common/text.hpp"
+#include "fixture.hpp"
 
 namespace {
 
@@ -270,15 +270,9 @@ TEST_F(Tool, GenSquareEvents)
 		},
 		::std::chrono::milliseconds(2000));
 	/* Only then can watch's shortfall be the character device's. */
-	if (exited != 0 && delivered) {
-		::std::vector<bool> rising;
-
-		for (const auto &ev : watch_events(watch_out()))
-			rising.push_back(ev.edge == "rising");
-		if (::gpioclx::common::alternation_broken(rising))
-			GTEST_SKIP() << "watch's events stop alternating: the character "
-				     << "device's thread ran late on this busy host";
-	}
+	if (exited != 0 && delivered && ::gpioclx::e2e::printed_late_thread(watch_out()))
+		GTEST_SKIP() << "watch's events stop alternating: the character "
+			     << "device's thread ran late on this busy host";
 	ASSERT_EQ(exited, 0) << gpioclx::run("cat " + watch_out());
 	EXPECT_TRUE(delivered) << status.out;
 

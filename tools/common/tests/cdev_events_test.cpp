@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Unit tests of thread_ran_late(): what tells a character device thread
- * that ran late (two interrupts, one event) from events that were lost.
+ * Unit tests of thread_ran_late() and alternation_broken(): what tells a
+ * character device thread that ran late (two interrupts, one event) from
+ * events that were lost.
  */
 #include <cstdint>
 #include <vector>
